@@ -1,0 +1,195 @@
+// Elementwise kernels. Each operation supplies a row function, a plain loop
+// over one strided row of its inputs; the drivers here walk the rows. A
+// contiguous input is a single row, so the common case is one tight loop with
+// no index arithmetic, and the row function stays monomorphic (fast) because
+// each operation has its own.
+
+import {
+  type Float64NdArray,
+  forEachRow,
+  formatShape,
+  isContiguous,
+  sameShape,
+  sizeOf,
+  zerosOf,
+} from "./_ndarray.ts";
+
+/**
+ * A row of a unary kernel: read `length` values from `x` starting at
+ * `xOffset` with step `xStride`, write them to `y` from `yOffset` on.
+ */
+export type UnaryRow = (
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+) => void;
+
+/** A row of a binary kernel: as {@linkcode UnaryRow} with two inputs. */
+export type BinaryRow = (
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+) => void;
+
+/** Apply a unary row kernel to every element of `x` into a new array. */
+export function unary(x: Float64NdArray, row: UnaryRow): Float64NdArray {
+  const y = zerosOf(x.shape);
+  const source = x.data;
+  const target = y.data;
+  let k = y.offset;
+  forEachRow(x, (offset, stride, length) => {
+    row(source, offset, stride, target, k, length);
+    k += length;
+  });
+  return y;
+}
+
+/**
+ * The shape two shapes broadcast to under NumPy's rules, or a `TypeError`
+ * naming `caller` and both shapes.
+ */
+export function broadcastShapes(
+  caller: string,
+  a: readonly number[],
+  b: readonly number[],
+): number[] {
+  const ndim = Math.max(a.length, b.length);
+  const out = new Array<number>(ndim);
+  for (let i = 0; i < ndim; i++) {
+    const da = a[a.length - ndim + i] ?? 1;
+    const db = b[b.length - ndim + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new TypeError(
+        `Cannot broadcast shapes ${formatShape(a)} and ${
+          formatShape(b)
+        } in ${caller}: dimension ${i} is ${da} and ${db}, expected equal or 1`,
+      );
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** Strides of `a` seen as an array of `shape` (0 on broadcast axes). */
+function broadcastStrides(
+  a: Float64NdArray,
+  shape: readonly number[],
+): number[] {
+  const ndim = shape.length;
+  const lead = ndim - a.shape.length;
+  const stride = new Array<number>(ndim).fill(0);
+  for (let axis = lead; axis < ndim; axis++) {
+    stride[axis] = a.shape[axis - lead] === 1 ? 0 : a.stride[axis - lead];
+  }
+  return stride;
+}
+
+/**
+ * Apply a binary row kernel elementwise to `a` and `b` broadcast together,
+ * into a new contiguous array. Broadcasting uses stride 0; nothing is copied.
+ */
+export function binary(
+  a: Float64NdArray,
+  b: Float64NdArray,
+  row: BinaryRow,
+  caller: string,
+): Float64NdArray {
+  const aData = a.data;
+  const bData = b.data;
+  if (sameShape(a.shape, b.shape) && isContiguous(a) && isContiguous(b)) {
+    const y = zerosOf(a.shape);
+    row(aData, a.offset, 1, bData, b.offset, 1, y.data, y.offset, y.size);
+    return y;
+  }
+  const shape = broadcastShapes(caller, a.shape, b.shape);
+  const y = zerosOf(shape);
+  const size = sizeOf(shape);
+  if (size === 0) return y;
+  const yData = y.data;
+  const ndim = shape.length;
+  if (ndim === 0) {
+    row(aData, a.offset, 1, bData, b.offset, 1, yData, y.offset, 1);
+    return y;
+  }
+  const aStride = broadcastStrides(a, shape);
+  const bStride = broadcastStrides(b, shape);
+  const last = ndim - 1;
+  const length = shape[last];
+  const counter = new Array<number>(last).fill(0);
+  let aOffset = a.offset;
+  let bOffset = b.offset;
+  let k = y.offset;
+  while (true) {
+    row(
+      aData,
+      aOffset,
+      aStride[last],
+      bData,
+      bOffset,
+      bStride[last],
+      yData,
+      k,
+      length,
+    );
+    k += length;
+    let axis = last - 1;
+    while (axis >= 0) {
+      counter[axis]++;
+      aOffset += aStride[axis];
+      bOffset += bStride[axis];
+      if (counter[axis] < shape[axis]) break;
+      aOffset -= aStride[axis] * shape[axis];
+      bOffset -= bStride[axis] * shape[axis];
+      counter[axis] = 0;
+      axis--;
+    }
+    if (axis < 0) return y;
+  }
+}
+
+/** Row kernel: `y = a * b`. */
+export function productRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = a[aOffset] * b[bOffset];
+    aOffset += aStride;
+    bOffset += bStride;
+  }
+}
+
+/** Row kernel: `y = a + b`. */
+export function sumRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = a[aOffset] + b[bOffset];
+    aOffset += aStride;
+    bOffset += bStride;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The graph: {@linkcode Variable}, {@linkcode Function} and the array helpers
+ * that build float64 ndarrays.
+ *
+ * @module
+ */
+export * from "./array.ts";
+export * from "./function.ts";
+export * from "./variable.ts";

@@ -1,0 +1,53 @@
+import { binary, productRow, unary } from "../core/_kernels.ts";
+import type { Float64NdArray } from "../core/_ndarray.ts";
+import { Function } from "../core/function.ts";
+import type { Variable } from "../core/variable.ts";
+
+/** y = eˣ, elementwise. */
+export class Exp extends Function {
+  /** y = eˣ. */
+  forward(x: Float64NdArray): Float64NdArray {
+    return unary(x, expRow);
+  }
+
+  /** dy/dx = eˣ = y, so gx = y · gy (reusing the output saves an exp). */
+  backward(gy: Float64NdArray): Float64NdArray {
+    return binary(this.outputs[0].data, gy, productRow, this.name);
+  }
+}
+
+/**
+ * The exponential of every element: y = eˣ.
+ *
+ * @param x The input variable.
+ * @returns A new variable whose creator is an {@linkcode Exp}.
+ *
+ * @example
+ * ```ts
+ * import { array, exp, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(0));
+ * const y = exp(x);
+ * y.backward();
+ * assert.equal(y.data.get(), 1);
+ * assert.equal(x.grad?.get(), 1);
+ * ```
+ */
+export function exp(x: Variable): Variable {
+  return new Exp().call(x);
+}
+
+function expRow(
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = Math.exp(x[xOffset]);
+    xOffset += xStride;
+  }
+}

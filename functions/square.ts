@@ -1,0 +1,72 @@
+import { binary, unary } from "../core/_kernels.ts";
+import type { Float64NdArray } from "../core/_ndarray.ts";
+import { Function } from "../core/function.ts";
+import type { Variable } from "../core/variable.ts";
+
+/** y = x², elementwise. */
+export class Square extends Function {
+  /** y = x². */
+  forward(x: Float64NdArray): Float64NdArray {
+    return unary(x, squareRow);
+  }
+
+  /** dy/dx = 2x, so gx = 2x · gy. */
+  backward(gy: Float64NdArray): Float64NdArray {
+    return binary(this.inputs[0].data, gy, twiceProductRow, this.name);
+  }
+}
+
+/**
+ * Square every element: y = x².
+ *
+ * @param x The input variable.
+ * @returns A new variable whose creator is a {@linkcode Square}.
+ *
+ * @example
+ * ```ts
+ * import { array, square, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array([1, 2, 3]));
+ * const y = square(x);
+ * y.backward();
+ * assert.equal(String(y.data), "[1 4 9]");
+ * assert.equal(String(x.grad), "[2 4 6]");
+ * ```
+ */
+export function square(x: Variable): Variable {
+  return new Square().call(x);
+}
+
+function squareRow(
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    const value = x[xOffset];
+    y[yOffset + i] = value * value;
+    xOffset += xStride;
+  }
+}
+
+function twiceProductRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = 2 * a[aOffset] * b[bOffset];
+    aOffset += aStride;
+    bOffset += bStride;
+  }
+}

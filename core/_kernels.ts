@@ -193,3 +193,71 @@ export function sumRow(
     bOffset += bStride;
   }
 }
+
+/**
+ * Sum `a` down to `shape`, the inverse of broadcasting `shape` up to
+ * `a.shape`: axes that broadcasting added or stretched from 1 are summed.
+ * Returns `a` itself when the shapes are already equal.
+ */
+export function sumTo(
+  a: Float64NdArray,
+  shape: readonly number[],
+): Float64NdArray {
+  if (sameShape(a.shape, shape)) return a;
+  const out = zerosOf(shape);
+  const ndim = a.shape.length;
+  const lead = ndim - shape.length;
+  // Strides into `out` seen from `a`'s axes: 0 where `out` is summed over.
+  const outStride = new Array<number>(ndim).fill(0);
+  let step = 1;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    outStride[axis + lead] = shape[axis] === 1 ? 0 : step;
+    step *= shape[axis];
+  }
+  const source = a.data;
+  const target = out.data;
+  if (ndim === 0 || sizeOf(a.shape) === 0) return out;
+  const last = ndim - 1;
+  const counter = new Array<number>(last).fill(0);
+  let offset = a.offset;
+  let k = out.offset;
+  const length = a.shape[last];
+  const aStride = a.stride[last];
+  const oStride = outStride[last];
+  while (true) {
+    for (let i = 0; i < length; i++) {
+      target[k + i * oStride] += source[offset + i * aStride];
+    }
+    let axis = last - 1;
+    while (axis >= 0) {
+      counter[axis]++;
+      offset += a.stride[axis];
+      k += outStride[axis];
+      if (counter[axis] < a.shape[axis]) break;
+      offset -= a.stride[axis] * a.shape[axis];
+      k -= outStride[axis] * a.shape[axis];
+      counter[axis] = 0;
+      axis--;
+    }
+    if (axis < 0) return out;
+  }
+}
+
+/**
+ * The shape of an elementwise result of `a` and `b`. Until general
+ * broadcasting, shapes must be equal or one operand 0-d (a scalar, such as
+ * a number operand); anything else is a `TypeError` naming the function.
+ */
+export function elementwiseShape(
+  caller: string,
+  a: readonly number[],
+  b: readonly number[],
+): readonly number[] {
+  if (sameShape(a, b) || b.length === 0) return a;
+  if (a.length === 0) return b;
+  throw new TypeError(
+    `Cannot apply ${caller} to shapes ${formatShape(a)} and ${
+      formatShape(b)
+    }: the shapes must be equal, or one of them 0-d`,
+  );
+}

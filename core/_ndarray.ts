@@ -93,6 +93,7 @@ let slabUsed = 0;
 
 /** A new contiguous, zero-filled array of the given shape. */
 export function zerosOf(shape: readonly number[]): Float64NdArray {
+  if (shape.length === 0) return scalarOf(0);
   const size = sizeOf(shape);
   if (size > SMALL_ARRAY) {
     return view(new Float64Array(size), shape, contiguousStrides(shape), 0);
@@ -306,12 +307,14 @@ function formatNumber(value: number): string {
   return Object.is(value, -0) ? "-0" : String(value);
 }
 
-const printingInstalled = new WeakSet<object>();
+// Marks a prototype that has the printing hooks; a property read is cheaper
+// than a WeakSet lookup on the hot path of every new Variable.
+const PRINTABLE = Symbol("dezero.printable");
 
 /** Give an ndarray view class readable `console.log` and `String()` output. */
 export function installPrinting(prototype: object): void {
-  if (printingInstalled.has(prototype)) return;
-  printingInstalled.add(prototype);
+  if ((prototype as Record<symbol, unknown>)[PRINTABLE] === true) return;
+  Object.defineProperty(prototype, PRINTABLE, { value: true });
   const inspect = function (this: Float64NdArray): string {
     return formatArray(this);
   };
@@ -332,8 +335,7 @@ export function installPrinting(prototype: object): void {
 
 /** Make sure a user-made float64 array prints readably too. */
 export function ensurePrinting(a: Float64NdArray): void {
-  const prototype = Object.getPrototypeOf(a);
-  if (prototype !== null && !printingInstalled.has(prototype)) {
-    installPrinting(prototype);
+  if ((a as unknown as Record<symbol, unknown>)[PRINTABLE] !== true) {
+    installPrinting(Object.getPrototypeOf(a));
   }
 }

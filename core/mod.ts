@@ -5,5 +5,6 @@
  * @module
  */
 export * from "./array.ts";
+export * from "./config.ts";
 export * from "./function.ts";
 export * from "./variable.ts";

@@ -2,6 +2,7 @@
 // created it (seed steps 1, 6, 7), so gradients can flow back through it.
 
 import { describe } from "./_describe.ts";
+import { binary, sumRow } from "./_kernels.ts";
 import {
   ensurePrinting,
   type Float64NdArray,
@@ -9,9 +10,24 @@ import {
   formatShape,
   isFloat64NdArray,
   sameShape,
+  sizeOf,
   zerosOf,
 } from "./_ndarray.ts";
-import type { Function } from "./function.ts";
+import { CONSTANT, PENDING_GRAD, VISITED, WAITING } from "./_internal.ts";
+import { operator } from "./_operators.ts";
+import type { Function, Operand } from "./function.ts";
+
+/** Options of {@linkcode Variable.backward}. */
+export interface BackwardOptions {
+  /**
+   * Keep the gradients of intermediate variables too (default `false`: only
+   * variables without a creator, the leaves, keep theirs; the others are
+   * freed as soon as they have been used).
+   */
+  retainGrad?: boolean;
+}
+
+let backwardRuns = 0;
 
 /** Options of the {@linkcode Variable} constructor. */
 export interface VariableOptions {
@@ -43,6 +59,10 @@ export class Variable {
   creator: Function | null = null;
   /** An optional name, shown when the variable is printed in a graph. */
   name: string | undefined;
+  /** @internal Bookkeeping of `backward()`: the gradient collected so far. */
+  [PENDING_GRAD]: Float64NdArray | null = null;
+  /** @internal Made from a number operand: its gradient is not kept. */
+  [CONSTANT] = false;
 
   /**
    * Wrap a float64 ndarray (or `null`, a placeholder to be filled later).
@@ -109,23 +129,176 @@ export class Variable {
 
   /**
    * Propagate gradients from this variable back to every variable it was
-   * computed from (seed step 8: a loop, not recursion). The starting gradient
-   * is `grad` if set, otherwise ones of this variable's shape (seed step 9).
+   * computed from, and add them to their `grad`. The starting gradient is
+   * `grad` if set, otherwise ones of this variable's shape.
+   *
+   * Every function runs its backward once, after all the gradients flowing
+   * into its outputs have arrived, so shared sub-expressions and reused
+   * variables get the sum of all their paths. The walk is a loop (no
+   * recursion, so graphs of any depth work) and costs O(nodes + edges).
+   *
+   * Gradients accumulate: calling `backward()` twice without
+   * {@linkcode Variable.clearGrad} adds the second pass to the first, as in
+   * DeZero and PyTorch. If a function's backward throws, no variable's
+   * `grad` is changed.
+   *
+   * @param options `retainGrad` keeps intermediate gradients.
    */
-  backward(): void {
-    if (this.#grad === null) {
-      const ones = zerosOf(this.data.shape);
-      ones.data.fill(1, ones.offset, ones.offset + ones.size);
-      this.#grad = ones;
+  backward(options: BackwardOptions = {}): void {
+    const retainGrad = options.retainGrad ?? false;
+    const seed = this.#grad ?? ones(this.data.shape);
+    const creator = this.creator;
+    if (creator === null) {
+      this.#grad = seed;
+      return;
     }
-    const funcs: Function[] = this.creator === null ? [] : [this.creator];
-    while (funcs.length > 0) {
-      const f = funcs.pop() as Function;
-      const x = f.inputs[0];
-      const y = f.outputs[0];
-      x.grad = f.checkedBackward(y.grad as Float64NdArray);
-      if (x.creator !== null) funcs.push(x.creator);
+    const run = ++backwardRuns;
+
+    // Count, for every function upstream, the gradients it waits for: one per
+    // use of one of its outputs by another function in this graph.
+    creator[VISITED] = run;
+    creator[WAITING] = 0;
+    const stack: Function[] = [creator];
+    while (stack.length > 0) {
+      const f = stack.pop() as Function;
+      const inputs = f.inputs;
+      for (let i = 0; i < inputs.length; i++) {
+        const g = inputs[i].creator;
+        if (g === null) continue;
+        if (g[VISITED] !== run) {
+          g[VISITED] = run;
+          g[WAITING] = 0;
+          stack.push(g);
+        }
+        g[WAITING]++;
+      }
     }
+
+    // Run each function once all its outputs' gradients are in.
+    const touched: Variable[] = [this];
+    const retained: [Variable, Float64NdArray][] = [];
+    this[PENDING_GRAD] = seed;
+    const ready: Function[] = [creator];
+    try {
+      while (ready.length > 0) {
+        const f = ready.pop() as Function;
+        const outputs = f.outputs;
+        const gys = new Array<Float64NdArray>(outputs.length);
+        for (let i = 0; i < outputs.length; i++) {
+          const y = outputs[i];
+          gys[i] = y[PENDING_GRAD] ?? zerosOf(y.data.shape);
+          if (retainGrad) retained.push([y, gys[i]]);
+          y[PENDING_GRAD] = null;
+        }
+        const gxs = f.checkedBackward(gys);
+        const inputs = f.inputs;
+        for (let i = 0; i < inputs.length; i++) {
+          const x = inputs[i];
+          const pending = x[PENDING_GRAD];
+          if (pending === null) {
+            x[PENDING_GRAD] = gxs[i];
+            touched.push(x);
+          } else {
+            x[PENDING_GRAD] = binary(pending, gxs[i], sumRow, "backward");
+          }
+          const g = x.creator;
+          if (g !== null && --g[WAITING] === 0) ready.push(g);
+        }
+      }
+    } catch (error) {
+      for (const x of touched) x[PENDING_GRAD] = null;
+      throw error;
+    }
+
+    // Commit: leaves add what they received to their grad. Constants made
+    // from number operands (`mul(x, 2)`) are nobody's to read: drop theirs.
+    for (const x of touched) {
+      const pending = x[PENDING_GRAD];
+      if (pending === null) continue;
+      x[PENDING_GRAD] = null;
+      if (x[CONSTANT]) continue;
+      x.#grad = x.#grad === null
+        ? pending
+        : binary(x.#grad, pending, sumRow, "backward");
+    }
+    this.#grad = null;
+    for (const [y, g] of retained) y.#grad = g;
+  }
+
+  /** Forget the gradient (DeZero's `cleargrad`), to start a new pass. */
+  clearGrad(): void {
+    this.#grad = null;
+  }
+
+  /** The shape of `data`, for example `[2, 3]`; `[]` for a scalar. */
+  get shape(): number[] {
+    return this.data.shape;
+  }
+
+  /** The number of dimensions of `data`. */
+  get ndim(): number {
+    return this.data.shape.length;
+  }
+
+  /** The number of elements of `data`. */
+  get size(): number {
+    return sizeOf(this.data.shape);
+  }
+
+  /** The element type, always `"float64"`. */
+  get dtype(): "float64" {
+    return "float64";
+  }
+
+  /** The length of the first axis, as Python's `len()`. */
+  get length(): number {
+    const shape = this.data.shape;
+    if (shape.length === 0) {
+      throw new TypeError(
+        `Cannot take the length of ${this.#label()}: it is 0-d (shape [])`,
+      );
+    }
+    return shape[0];
+  }
+
+  /** `this + other`, elementwise. */
+  add(other: Operand): Variable {
+    return operator("add")(this, other);
+  }
+
+  /** `this - other`, elementwise. */
+  sub(other: Operand): Variable {
+    return operator("sub")(this, other);
+  }
+
+  /** `this * other`, elementwise. */
+  mul(other: Operand): Variable {
+    return operator("mul")(this, other);
+  }
+
+  /** `this / other`, elementwise. */
+  div(other: Operand): Variable {
+    return operator("div")(this, other);
+  }
+
+  /** `-this`. */
+  neg(): Variable {
+    return operator("neg")(this);
+  }
+
+  /** `this ** c` for a constant number `c`. */
+  pow(c: number): Variable {
+    return operator("pow")(this, c);
+  }
+
+  /** `this ** 2`. */
+  square(): Variable {
+    return operator("square")(this);
+  }
+
+  /** `e ** this`. */
+  exp(): Variable {
+    return operator("exp")(this);
   }
 
   /** `variable(<data>)`, as DeZero prints a variable. */
@@ -145,6 +318,12 @@ export class Variable {
   #label(): string {
     return this.name === undefined ? "a variable" : `variable "${this.name}"`;
   }
+}
+
+function ones(shape: readonly number[]): Float64NdArray {
+  const out = zerosOf(shape);
+  out.data.fill(1, out.offset, out.offset + sizeOf(shape));
+  return out;
 }
 
 function checkData(where: string, value: unknown): void {

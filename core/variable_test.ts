@@ -77,7 +77,7 @@ Deno.test("Variable prints as DeZero does, with aligned rows", () => {
 Deno.test("backward() seeds the output gradient with ones of its shape", () => {
   const x = new Variable(array([[1, 2], [3, 4]]));
   const y = square(x);
-  y.backward();
+  y.backward({ retainGrad: true });
   assert.deepEqual(y.grad?.shape, [2, 2]);
   assert.equal(y.grad?.get(1, 1), 1);
 });

@@ -4,7 +4,15 @@
 //
 // Run: deno task demo
 
-import { array, Exp, exp, Square, square, Variable } from "../mod.ts";
+import {
+  array,
+  Exp,
+  exp,
+  type Float64NdArray,
+  Square,
+  square,
+  Variable,
+} from "../mod.ts";
 import { numericalDiff } from "../testing/mod.ts";
 
 /** Print one step: its number, a caption and the value it computes. */
@@ -16,7 +24,7 @@ function show(step: number, caption: string, value: unknown = ""): void {
 function backwardAlongCreators(variable: Variable): void {
   const f = variable.creator;
   if (f === null || variable.grad === null) return;
-  f.input.grad = f.backward(variable.grad);
+  f.input.grad = f.backward(variable.grad) as Float64NdArray; // one input: one gradient
   backwardAlongCreators(f.input);
 }
 

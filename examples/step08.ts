@@ -10,7 +10,14 @@
 // Prints: 3.297442541400256 (dy/dx at 0.5)
 
 import assert from "node:assert/strict";
-import { array, Exp, type Function, Square, Variable } from "../mod.ts";
+import {
+  array,
+  Exp,
+  type Float64NdArray,
+  type Function,
+  Square,
+  Variable,
+} from "../mod.ts";
 
 function backward(variable: Variable): void {
   const funcs: Function[] = variable.creator === null ? [] : [variable.creator];
@@ -21,7 +28,7 @@ function backward(variable: Variable): void {
     if (y.grad === null) {
       throw new Error("Cannot go backward: set the output's gradient first");
     }
-    x.grad = f.backward(y.grad);
+    x.grad = f.backward(y.grad) as Float64NdArray; // one input: one gradient
     if (x.creator !== null) funcs.push(x.creator);
   }
 }
@@ -39,6 +46,7 @@ y.grad = array(1.0);
 backward(y);
 const fromOurLoop = x.grad?.get();
 
+x.clearGrad(); // The library adds to existing gradients: start again.
 y.backward(); // The library's version of the same loop.
 assert.equal(x.grad?.get(), fromOurLoop);
 console.log(x.grad);

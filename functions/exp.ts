@@ -1,6 +1,7 @@
 import { binary, productRow, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
-import { Function } from "../core/function.ts";
+import { registerOperator } from "../core/_operators.ts";
+import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 
 /** y = eˣ, elementwise. */
@@ -34,9 +35,11 @@ export class Exp extends Function {
  * assert.equal(x.grad?.get(), 1);
  * ```
  */
-export function exp(x: Variable): Variable {
+export function exp(x: Operand): Variable {
   return new Exp().call(x);
 }
+
+registerOperator("exp", exp);
 
 function expRow(
   x: Float64Array,

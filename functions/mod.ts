@@ -1,8 +1,15 @@
 /**
- * Differentiable functions: a class per function (`Square`, `Exp`) and a
- * helper that applies it (`square`, `exp`).
+ * Differentiable functions: a class per function (`Square`, `Add`, ...) and
+ * a helper that applies it (`square`, `add`, ...). Loading this module also
+ * makes them available as Variable methods (`x.square().add(y)`).
  *
  * @module
  */
+export * from "./add.ts";
+export * from "./div.ts";
 export * from "./exp.ts";
+export * from "./mul.ts";
+export * from "./neg.ts";
+export * from "./pow.ts";
 export * from "./square.ts";
+export * from "./sub.ts";

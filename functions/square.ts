@@ -1,6 +1,7 @@
 import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
-import { Function } from "../core/function.ts";
+import { registerOperator } from "../core/_operators.ts";
+import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 
 /** y = x², elementwise. */
@@ -34,9 +35,11 @@ export class Square extends Function {
  * assert.equal(String(x.grad), "[2 4 6]");
  * ```
  */
-export function square(x: Variable): Variable {
+export function square(x: Operand): Variable {
   return new Square().call(x);
 }
+
+registerOperator("square", square);
 
 function squareRow(
   x: Float64Array,

@@ -1,0 +1,40 @@
+// The functions behind Variable's chainable methods (`x.square().add(y)`).
+// Each function module registers itself here when loaded, so that
+// variable.ts need not import functions/, which import variable.ts back: a
+// cycle that breaks `class X extends Function` when function.ts loads first.
+
+import type { Operand } from "./function.ts";
+import type { Variable } from "./variable.ts";
+
+/** The functions available as Variable methods. */
+export interface Operators {
+  add(a: Operand, b: Operand): Variable;
+  sub(a: Operand, b: Operand): Variable;
+  mul(a: Operand, b: Operand): Variable;
+  div(a: Operand, b: Operand): Variable;
+  neg(x: Operand): Variable;
+  pow(x: Operand, c: number): Variable;
+  square(x: Operand): Variable;
+  exp(x: Operand): Variable;
+}
+
+const registered: Partial<Operators> = {};
+
+/** Make `fn` available as the method `name` of every Variable. */
+export function registerOperator<K extends keyof Operators>(
+  name: K,
+  fn: Operators[K],
+): void {
+  registered[name] = fn;
+}
+
+/** The function behind the method `name`, or an error saying how to load it. */
+export function operator<K extends keyof Operators>(name: K): Operators[K] {
+  const fn = registered[name];
+  if (fn === undefined) {
+    throw new Error(
+      `Cannot call Variable.${name}(): its function is not loaded; import from "@dezero/core" (mod.ts), which loads every function`,
+    );
+  }
+  return fn;
+}

@@ -1,0 +1,82 @@
+import { binary, elementwiseShape, sumTo, unary } from "../core/_kernels.ts";
+import type { Float64NdArray } from "../core/_ndarray.ts";
+import { registerOperator } from "../core/_operators.ts";
+import { Function, type Operand } from "../core/function.ts";
+import type { Variable } from "../core/variable.ts";
+
+/** y = a - b, elementwise. */
+export class Sub extends Function {
+  /** y = a - b. */
+  forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {
+    elementwiseShape(this.name, a.shape, b.shape);
+    return binary(a, b, differenceRow, this.name);
+  }
+
+  /** ∂y/∂a = 1, ∂y/∂b = -1. */
+  backward(gy: Float64NdArray): Float64NdArray[] {
+    const [a, b] = this.inputs;
+    return [
+      sumTo(gy, a.data.shape),
+      sumTo(unary(gy, negativeRow), b.data.shape),
+    ];
+  }
+}
+
+/**
+ * Subtract elementwise: y = a - b. Either operand may be a number.
+ *
+ * @param a The first operand.
+ * @param b The operand subtracted.
+ * @returns A new variable whose creator is a {@linkcode Sub}.
+ *
+ * @example
+ * ```ts
+ * import { array, sub, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(3));
+ * const y = sub(10, x);
+ * y.backward();
+ * assert.equal(y.data.get(), 7);
+ * assert.equal(x.grad?.get(), -1);
+ * ```
+ */
+export function sub(a: Operand, b: Operand): Variable {
+  return new Sub().call(a, b);
+}
+
+registerOperator("sub", sub);
+
+/** Row kernel: y = a - b. */
+function differenceRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = a[aOffset] - b[bOffset];
+    aOffset += aStride;
+    bOffset += bStride;
+  }
+}
+
+/** Row kernel: y = -x. */
+function negativeRow(
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = -x[xOffset];
+    xOffset += xStride;
+  }
+}

@@ -11,7 +11,7 @@
  * const x = new Variable(array(0.5));
  * const y = square(exp(square(x)));
  * y.backward();
- * assert.equal(x.grad?.get(), 3.297442541400256);
+ * assert.equal(x.grad?.data.get(), 3.297442541400256);
  * ```
  *
  * @module

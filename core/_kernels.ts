@@ -40,6 +40,17 @@ export type BinaryRow = (
   length: number,
 ) => void;
 
+/**
+ * Who is asking, for error messages: a name, or a Function whose `name` is
+ * read only when an error is actually thrown.
+ */
+export type Caller = string | { readonly name: string };
+
+/** The name of a caller. */
+export function nameOf(caller: Caller): string {
+  return typeof caller === "string" ? caller : caller.name;
+}
+
 /** Apply a unary row kernel to every element of `x` into a new array. */
 export function unary(x: Float64NdArray, row: UnaryRow): Float64NdArray {
   const y = zerosOf(x.shape);
@@ -58,7 +69,7 @@ export function unary(x: Float64NdArray, row: UnaryRow): Float64NdArray {
  * naming `caller` and both shapes.
  */
 export function broadcastShapes(
-  caller: string,
+  caller: Caller,
   a: readonly number[],
   b: readonly number[],
 ): number[] {
@@ -69,9 +80,9 @@ export function broadcastShapes(
     const db = b[b.length - ndim + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
       throw new TypeError(
-        `Cannot broadcast shapes ${formatShape(a)} and ${
-          formatShape(b)
-        } in ${caller}: dimension ${i} is ${da} and ${db}, expected equal or 1`,
+        `Cannot broadcast shapes ${formatShape(a)} and ${formatShape(b)} in ${
+          nameOf(caller)
+        }: dimension ${i} is ${da} and ${db}, expected equal or 1`,
       );
     }
     out[i] = da === 1 ? db : da;
@@ -101,7 +112,7 @@ export function binary(
   a: Float64NdArray,
   b: Float64NdArray,
   row: BinaryRow,
-  caller: string,
+  caller: Caller,
 ): Float64NdArray {
   const aData = a.data;
   const bData = b.data;
@@ -241,23 +252,4 @@ export function sumTo(
     }
     if (axis < 0) return out;
   }
-}
-
-/**
- * The shape of an elementwise result of `a` and `b`. Until general
- * broadcasting, shapes must be equal or one operand 0-d (a scalar, such as
- * a number operand); anything else is a `TypeError` naming the function.
- */
-export function elementwiseShape(
-  caller: string,
-  a: readonly number[],
-  b: readonly number[],
-): readonly number[] {
-  if (sameShape(a, b) || b.length === 0) return a;
-  if (a.length === 0) return b;
-  throw new TypeError(
-    `Cannot apply ${caller} to shapes ${formatShape(a)} and ${
-      formatShape(b)
-    }: the shapes must be equal, or one of them 0-d`,
-  );
 }

@@ -16,6 +16,19 @@ export interface Operators {
   pow(x: Operand, c: number): Variable;
   square(x: Operand): Variable;
   exp(x: Operand): Variable;
+  log(x: Operand): Variable;
+  sin(x: Operand): Variable;
+  cos(x: Operand): Variable;
+  tanh(x: Operand): Variable;
+  reshape(x: Operand, shape: readonly number[]): Variable;
+  transpose(x: Operand, axes?: readonly number[]): Variable;
+  sum(
+    x: Operand,
+    options?: { axis?: number | number[]; keepdims?: boolean },
+  ): Variable;
+  broadcastTo(x: Operand, shape: readonly number[]): Variable;
+  sumTo(x: Operand, shape: readonly number[]): Variable;
+  matmul(a: Operand, b: Operand): Variable;
 }
 
 const registered: Partial<Operators> = {};

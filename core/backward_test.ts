@@ -21,19 +21,19 @@ import { assertAllClose } from "../testing/mod.ts";
 Deno.test("a variable used twice gets the sum of both paths: add(x, x) is 2", () => {
   const x = new Variable(array(3));
   add(x, x).backward();
-  assert.equal(x.grad?.get(), 2);
+  assert.equal(x.grad?.data.get(), 2);
 });
 
 Deno.test("backward() twice without clearGrad() accumulates, clearGrad() starts over", () => {
   const x = new Variable(array(3));
   const y = add(add(x, x), x);
   y.backward();
-  assert.equal(x.grad?.get(), 3);
+  assert.equal(x.grad?.data.get(), 3);
   y.backward();
-  assert.equal(x.grad?.get(), 6);
+  assert.equal(x.grad?.data.get(), 6);
   x.clearGrad();
   y.backward();
-  assert.equal(x.grad?.get(), 3);
+  assert.equal(x.grad?.data.get(), 3);
 });
 
 Deno.test("a diamond graph: y = a² + a² with a = x² has dy/dx = 8x³", () => {
@@ -42,7 +42,7 @@ Deno.test("a diamond graph: y = a² + a² with a = x² has dy/dx = 8x³", () => 
   const y = add(square(a), square(a));
   y.backward();
   assert.equal(y.data.get(), 32);
-  assert.equal(x.grad?.get(), 64);
+  assert.equal(x.grad?.data.get(), 64);
 });
 
 Deno.test("a node reused at different depths waits for all its gradients", () => {
@@ -61,8 +61,8 @@ Deno.test("a reused non-leaf: t = x0 + x1, y = x0 + t gives 2 and 1 (step 18)", 
   const t = add(x0, x1);
   const y = add(x0, t);
   y.backward();
-  assert.equal(x0.grad?.get(), 2);
-  assert.equal(x1.grad?.get(), 1);
+  assert.equal(x0.grad?.data.get(), 2);
+  assert.equal(x1.grad?.data.get(), 1);
   assert.equal(y.grad, null);
   assert.equal(t.grad, null);
 });
@@ -73,8 +73,8 @@ Deno.test("retainGrad keeps intermediate gradients", () => {
   const t = add(x0, x1);
   const y = add(x0, t);
   y.backward({ retainGrad: true });
-  assert.equal(y.grad?.get(), 1);
-  assert.equal(t.grad?.get(), 1);
+  assert.equal(y.grad?.data.get(), 1);
+  assert.equal(t.grad?.data.get(), 1);
 });
 
 /** Counts its backward calls; y = 2x. */
@@ -83,9 +83,9 @@ class Double extends Function {
   forward(x: Float64NdArray): Float64NdArray {
     return array((toNested(x) as number) * 2);
   }
-  backward(gy: Float64NdArray): Float64NdArray {
+  backward(gy: Variable): Variable {
     Double.calls++;
-    return array(gy.get() * 2);
+    return mul(gy, 2);
   }
 }
 
@@ -98,7 +98,7 @@ Deno.test("each function's backward runs exactly once on a wide shared graph", (
   for (let i = 1; i < 100; i++) y = add(y, mul(s, s));
   y.backward();
   assert.equal(Double.calls, 1);
-  assert.equal(x.grad?.get(), 200 * 1 * 2);
+  assert.equal(x.grad?.data.get(), 200 * 1 * 2);
 });
 
 /** y0 = 2x, y1 = 3x: a function with two outputs. */
@@ -106,8 +106,8 @@ class Fork extends Function {
   forward(x: Float64NdArray): Float64NdArray[] {
     return [array(2 * x.get()), array(3 * x.get())];
   }
-  backward(gy0: Float64NdArray, gy1: Float64NdArray): Float64NdArray {
-    return array(2 * gy0.get() + 3 * gy1.get());
+  backward(gy0: Variable, gy1: Variable): Variable {
+    return add(mul(gy0, 2), mul(gy1, 3));
   }
 }
 
@@ -117,7 +117,7 @@ Deno.test("a function with two outputs gets both outputs' gradients", () => {
   const [y0, y1] = new Fork().apply(x);
   const y = add(y0, square(y1));
   y.backward();
-  assert.equal(x.grad?.get(), 2 + 18 * 0.5);
+  assert.equal(x.grad?.data.get(), 2 + 18 * 0.5);
   assert.throws(() => new Fork().call(x), /use apply\(\)/);
 });
 
@@ -125,7 +125,7 @@ Deno.test("an output that receives no gradient gets zeros", () => {
   const x = new Variable(array(0.5));
   const [y0] = new Fork().apply(x);
   square(y0).backward(); // y1 unused: d/dx (2x)² = 8x
-  assert.equal(x.grad?.get(), 4);
+  assert.equal(x.grad?.data.get(), 4);
 });
 
 Deno.test("a backward that throws leaves every gradient as it was", () => {
@@ -143,12 +143,12 @@ Deno.test("a backward that throws leaves every gradient as it was", () => {
   // w's gradient arrives before Broken runs; it must not be committed.
   const y = add(mul(w, 3), new Broken().call(x));
   assert.throws(() => y.backward(), /broken backward/);
-  assert.equal(w.grad?.get(), 10);
+  assert.equal(w.grad?.data.get(), 10);
   assert.equal(x.grad, null);
   // The graph is still usable once the cause is gone.
   const z = mul(w, 3);
   z.backward();
-  assert.equal(w.grad?.get(), 13);
+  assert.equal(w.grad?.data.get(), 13);
 });
 
 Deno.test("noGrad() records no graph and restores the setting, also on throw", () => {
@@ -201,12 +201,12 @@ Deno.test("number operands become constants that keep no gradient", () => {
   const x = new Variable(array(3));
   const y = mul(x, 2);
   y.backward();
-  assert.equal(x.grad?.get(), 2);
+  assert.equal(x.grad?.data.get(), 2);
   const constant = y.creator!.inputs[1];
   assert.equal(constant.data.get(), 2);
   assert.equal(constant.grad, null);
   // A Variable the user made keeps its gradient as usual.
   const c = new Variable(array(2));
   mul(x, c).backward();
-  assert.equal(c.grad?.get(), 3);
+  assert.equal(c.grad?.data.get(), 3);
 });

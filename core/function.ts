@@ -15,6 +15,8 @@ import { CONSTANT, VISITED, WAITING } from "./_internal.ts";
 import { config } from "./config.ts";
 import { Variable } from "./variable.ts";
 
+const classNames = new WeakMap<object, string>();
+
 /** What a function accepts as an input: a Variable, a number or an array. */
 export type Operand = Variable | number | Float64NdArray;
 
@@ -25,15 +27,15 @@ export type Operand = Variable | number | Float64NdArray;
  *
  * @example A function of your own
  * ```ts
- * import { array, type Float64NdArray, Function, map, Variable, zipWith } from "@dezero/core";
+ * import { array, type Float64NdArray, Function, map, mul, square, Variable } from "@dezero/core";
  * import assert from "node:assert/strict";
  *
  * class Cube extends Function {
  *   forward(x: Float64NdArray): Float64NdArray {
  *     return map(x, (v) => v ** 3);
  *   }
- *   backward(gy: Float64NdArray): Float64NdArray {
- *     return zipWith(this.inputs[0].data, gy, (x, g) => 3 * x ** 2 * g);
+ *   backward(gy: Variable): Variable {
+ *     return mul(gy, mul(3, square(this.inputs[0])));
  *   }
  * }
  *
@@ -41,7 +43,7 @@ export type Operand = Variable | number | Float64NdArray;
  * const y = new Cube().call(x);
  * y.backward();
  * assert.equal(y.data.get(), 8);
- * assert.equal(x.grad?.get(), 12);
+ * assert.equal(x.grad?.data.get(), 12);
  * ```
  */
 export abstract class Function {
@@ -66,7 +68,16 @@ export abstract class Function {
 
   /** The function's name in messages: its class name. */
   get name(): string {
-    return this.constructor.name;
+    // `constructor.name` is an API getter that costs more than a scalar
+    // operation, and kernels take the name on every call for their error
+    // messages: look it up once per class.
+    const ctor = this.constructor;
+    let name = classNames.get(ctor);
+    if (name === undefined) {
+      name = ctor.name;
+      classNames.set(ctor, name);
+    }
+    return name;
   }
 
   /**
@@ -108,7 +119,10 @@ export abstract class Function {
     }
     const arity = inputs.length;
     for (let i = 0; i < arity; i++) {
-      inputs[i] = asVariable(this.name, inputs[i], i);
+      const input = inputs[i];
+      if (!(input instanceof Variable)) {
+        inputs[i] = toVariable(this.name, input, i);
+      }
     }
     const variables = inputs as Variable[];
     // Direct calls for the common arities: a spread call costs more than
@@ -122,10 +136,10 @@ export abstract class Function {
     if (Array.isArray(ys)) {
       outputs = new Array<Variable>(ys.length);
       for (let i = 0; i < ys.length; i++) {
-        outputs[i] = new Variable(checkOutput(this.name, ys[i], i));
+        outputs[i] = new Variable(checkOutput(this, ys[i], i));
       }
     } else {
-      outputs = [new Variable(checkOutput(this.name, ys, -1))];
+      outputs = [new Variable(checkOutput(this, ys, -1))];
     }
     if (config.enableBackprop) {
       for (let i = 0; i < outputs.length; i++) outputs[i].creator = this;
@@ -142,34 +156,42 @@ export abstract class Function {
    * @param xs The inputs' data.
    * @returns The output's data, or an array with one per output.
    */
-  abstract forward(...xs: Float64NdArray[]): Float64NdArray | Float64NdArray[];
-
-  /**
-   * Compute the gradients of the inputs from the gradients of the outputs:
-   * each local derivative times the incoming gradient. Must not modify its
-   * arguments.
-   *
-   * @param gys The gradients of the outputs, one per output.
-   * @returns The gradient of each input, with that input's shape (a single
-   * array for a function of one input).
-   */
-  abstract backward(
-    ...gys: Float64NdArray[]
+  abstract forward(
+    ...xs: Float64NdArray[]
   ): Float64NdArray | Float64NdArray[];
 
   /**
-   * Run `backward` and check what it returns: one float64 ndarray per input,
-   * each with the shape of its input, so a gradient-shape bug names its
-   * function.
+   * Compute the gradients of the inputs from the gradients of the outputs:
+   * each local derivative times the incoming gradient. Write it with
+   * Variable functions (`mul(gy, x)`, ...) so that `backward({ createGraph:
+   * true })` can differentiate it again; the inputs are `this.inputs`, the
+   * outputs `this.outputs`. Must not modify its arguments.
+   *
+   * @param gys The gradients of the outputs, one per output.
+   * @returns The gradient of each input, with that input's shape (a single
+   * one for a function of one input). A plain float64 ndarray is accepted
+   * for first derivatives only.
+   */
+  abstract backward(
+    ...gys: Variable[]
+  ): Variable | Float64NdArray | (Variable | Float64NdArray)[];
+
+  /**
+   * Run `backward` and check what it returns: one gradient per input, each
+   * with the shape of its input, so a gradient-shape bug names its function.
+   * A gradient returned as a plain float64 ndarray is wrapped in a Variable,
+   * except when `createGraph` asks for the gradient's graph, which an ndarray
+   * cannot carry.
    *
    * @param gys The gradients of the outputs.
+   * @param createGraph Whether the gradient's graph is being recorded.
    * @returns The gradients of the inputs.
    */
-  checkedBackward(gys: Float64NdArray[]): Float64NdArray[] {
+  checkedBackward(gys: Variable[], createGraph = false): Variable[] {
     const result = gys.length === 1
       ? this.backward(gys[0])
       : this.backward(...gys);
-    const gxs = Array.isArray(result) ? result : [result];
+    const gxs: unknown[] = Array.isArray(result) ? result : [result];
     if (gxs.length !== this.inputs.length) {
       throw new TypeError(
         `Cannot use the result of ${this.name}.backward: expected ${this.inputs.length} gradient(s), one per input, got ${gxs.length}`,
@@ -177,42 +199,72 @@ export abstract class Function {
     }
     for (let i = 0; i < gxs.length; i++) {
       const gx = gxs[i];
-      if (!isFloat64NdArray(gx)) {
-        throw new TypeError(
-          `Cannot use the result of ${this.name}.backward: expected a float64 ndarray as the gradient of input ${i}, got ${
-            describe(gx)
-          }`,
-        );
+      if (!(gx instanceof Variable)) {
+        if (!isFloat64NdArray(gx)) {
+          throw new TypeError(
+            `Cannot use the result of ${this.name}.backward: expected a Variable as the gradient of input ${i}, got ${
+              describe(gx)
+            }`,
+          );
+        }
+        if (createGraph) {
+          throw new TypeError(
+            `Cannot create the graph of the gradient: ${this.name}.backward returned a float64 ndarray for input ${i}, which carries no graph; write its backward with Variable functions (mul, add, ...)`,
+          );
+        }
+        gxs[i] = new Variable(gx);
       }
+      const shape = (gxs[i] as Variable).data.shape;
       const x = this.inputs[i].data;
-      if (!sameShape(gx.shape, x.shape)) {
+      if (!sameShape(shape, x.shape)) {
         throw new TypeError(
           `Cannot use the result of ${this.name}.backward: the gradient of input ${i} has shape ${
-            formatShape(gx.shape)
+            formatShape(shape)
           }, expected the input's shape ${formatShape(x.shape)}`,
         );
       }
     }
-    return gxs;
+    return gxs as Variable[];
   }
 }
 
 /** A forward result that is a float64 ndarray, or a TypeError. */
 function checkOutput(
-  caller: string,
+  caller: Function,
   y: unknown,
   index: number,
 ): Float64NdArray {
   if (isFloat64NdArray(y)) return y;
   throw new TypeError(
-    `Cannot use the result of ${caller}.forward: expected a float64 ndarray${
+    `Cannot use the result of ${caller.name}.forward: expected a float64 ndarray${
       index >= 0 ? ` as output ${index}` : ""
     }, got ${describe(y)}`,
   );
 }
 
+/**
+ * Wrap a number or a float64 ndarray in a Variable, and pass a Variable
+ * through, as DeZero's `as_variable`.
+ *
+ * @param value A Variable, a number or a float64 ndarray.
+ * @returns A Variable.
+ *
+ * @example
+ * ```ts
+ * import { asVariable, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = asVariable(2);
+ * assert.ok(x instanceof Variable);
+ * assert.equal(asVariable(x), x);
+ * ```
+ */
+export function asVariable(value: Operand): Variable {
+  return toVariable("asVariable", value, 0);
+}
+
 /** Wrap a number or array as a Variable; pass Variables through. */
-function asVariable(caller: string, value: Operand, index: number): Variable {
+function toVariable(caller: string, value: Operand, index: number): Variable {
   if (value instanceof Variable) return value;
   if (typeof value === "number") {
     const constant = new Variable(scalarOf(value));

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { array, type Float64NdArray } from "./array.ts";
 import { Function } from "./function.ts";
 import { Variable } from "./variable.ts";
-import { Square } from "../functions/square.ts";
+import { Square } from "../mod.ts";
 
 class Identity extends Function {
   forward(x: Float64NdArray): Float64NdArray {
     return x;
   }
-  backward(gy: Float64NdArray): Float64NdArray {
+  backward(gy: Variable): Variable {
     return gy;
   }
 }
@@ -59,7 +59,7 @@ Deno.test("a forward that returns something other than an ndarray is a TypeError
     forward(x: Float64NdArray): Float64NdArray {
       return x.get() as unknown as Float64NdArray;
     }
-    backward(gy: Float64NdArray): Float64NdArray {
+    backward(gy: Variable): Variable {
       return gy;
     }
   }
@@ -75,8 +75,8 @@ Deno.test("a forward that returns something other than an ndarray is a TypeError
 
 Deno.test("a backward that returns the wrong shape is a TypeError naming it", () => {
   class WrongShape extends Identity {
-    override backward(_gy: Float64NdArray): Float64NdArray {
-      return array([1, 2, 3]);
+    override backward(_gy: Variable): Variable {
+      return new Variable(array([1, 2, 3]));
     }
   }
   const x = new Variable(array([1, 2]));
@@ -94,5 +94,13 @@ Deno.test("the base class leaves forward and backward to subclasses", () => {
   const x = new Variable(array(1));
   const y = new Identity().call(x);
   y.backward();
-  assert.equal(x.grad?.get(), 1);
+  assert.equal(x.grad?.data.get(), 1);
+});
+
+Deno.test("a subclass of a subclass reports its own name", () => {
+  class Base extends Square {}
+  class Derived extends Base {}
+  assert.equal(new Base().name, "Base");
+  assert.equal(new Derived().name, "Derived");
+  assert.equal(new Base().name, "Base");
 });

@@ -2,7 +2,6 @@
 // created it (seed steps 1, 6, 7), so gradients can flow back through it.
 
 import { describe } from "./_describe.ts";
-import { binary, sumRow } from "./_kernels.ts";
 import {
   ensurePrinting,
   type Float64NdArray,
@@ -15,6 +14,7 @@ import {
 } from "./_ndarray.ts";
 import { CONSTANT, PENDING_GRAD, VISITED, WAITING } from "./_internal.ts";
 import { operator } from "./_operators.ts";
+import { config } from "./config.ts";
 import type { Function, Operand } from "./function.ts";
 
 /** Options of {@linkcode Variable.backward}. */
@@ -25,6 +25,12 @@ export interface BackwardOptions {
    * freed as soon as they have been used).
    */
   retainGrad?: boolean;
+  /**
+   * Record the graph of the gradient computation itself (default `false`),
+   * so that the gradients can be differentiated again: second and higher
+   * derivatives, double backprop. Costs nothing when off.
+   */
+  createGraph?: boolean;
 }
 
 let backwardRuns = 0;
@@ -48,19 +54,19 @@ export interface VariableOptions {
  * const y = square(x);
  * y.backward();
  * assert.equal(y.data.get(), 9);
- * assert.equal(x.grad?.get(), 6);
+ * assert.equal(x.grad?.data.get(), 6);
  * assert.equal(String(x), "variable(3)");
  * ```
  */
 export class Variable {
   #data: Float64NdArray | null;
-  #grad: Float64NdArray | null = null;
+  #grad: Variable | null = null;
   /** The function whose output this is, or `null` for a user-made variable. */
   creator: Function | null = null;
   /** An optional name, shown when the variable is printed in a graph. */
   name: string | undefined;
   /** @internal Bookkeeping of `backward()`: the gradient collected so far. */
-  [PENDING_GRAD]: Float64NdArray | null = null;
+  [PENDING_GRAD]: Variable | null = null;
   /** @internal Made from a number operand: its gradient is not kept. */
   [CONSTANT] = false;
 
@@ -70,10 +76,10 @@ export class Variable {
    * @param data A float64 ndarray, for example from `array(1.0)`, or `null`.
    * @param options An optional `name`.
    */
-  constructor(data: Float64NdArray | null, options: VariableOptions = {}) {
+  constructor(data: Float64NdArray | null, options?: VariableOptions) {
     if (data !== null) checkData("Variable", data);
     this.#data = data;
-    this.name = options.name;
+    this.name = options?.name;
   }
 
   /** The values this variable holds. Throws if it is a `null` placeholder. */
@@ -97,23 +103,28 @@ export class Variable {
   }
 
   /**
-   * The gradient left by the last `backward()`, with the shape of `data`,
-   * or `null` before any.
+   * The gradient left by the last `backward()`, a Variable with the shape of
+   * `data`, or `null` before any. It may be assigned a Variable or, for
+   * convenience, a float64 ndarray (wrapped in a new Variable).
    */
-  get grad(): Float64NdArray | null {
+  get grad(): Variable | null {
     return this.#grad;
   }
 
-  set grad(value: Float64NdArray | null) {
-    if (value !== null) {
+  set grad(value: Variable | Float64NdArray | null) {
+    if (value !== null && !(value instanceof Variable)) {
       checkData("Variable.grad", value);
-      if (this.#data !== null && !sameShape(value.shape, this.#data.shape)) {
-        throw new TypeError(
-          `Cannot set the gradient of ${this.#label()}: expected shape ${
-            formatShape(this.#data.shape)
-          }, got ${formatShape(value.shape)}`,
-        );
-      }
+      value = new Variable(value);
+    }
+    if (
+      value !== null && this.#data !== null &&
+      !sameShape(value.data.shape, this.#data.shape)
+    ) {
+      throw new TypeError(
+        `Cannot set the gradient of ${this.#label()}: expected shape ${
+          formatShape(this.#data.shape)
+        }, got ${formatShape(value.data.shape)}`,
+      );
     }
     this.#grad = value;
   }
@@ -146,7 +157,8 @@ export class Variable {
    */
   backward(options: BackwardOptions = {}): void {
     const retainGrad = options.retainGrad ?? false;
-    const seed = this.#grad ?? ones(this.data.shape);
+    const createGraph = options.createGraph ?? false;
+    const seed = this.#grad ?? new Variable(ones(this.data.shape));
     const creator = this.creator;
     if (creator === null) {
       this.#grad = seed;
@@ -174,23 +186,27 @@ export class Variable {
       }
     }
 
-    // Run each function once all its outputs' gradients are in.
+    // Run each function once all its outputs' gradients are in. The
+    // gradient computation records a graph only when createGraph is asked.
     const touched: Variable[] = [this];
-    const retained: [Variable, Float64NdArray][] = [];
+    const retained: [Variable, Variable][] = [];
     this[PENDING_GRAD] = seed;
     const ready: Function[] = [creator];
+    const enableBackprop = config.enableBackprop;
+    config.enableBackprop = createGraph;
     try {
       while (ready.length > 0) {
         const f = ready.pop() as Function;
         const outputs = f.outputs;
-        const gys = new Array<Float64NdArray>(outputs.length);
+        const gys = new Array<Variable>(outputs.length);
         for (let i = 0; i < outputs.length; i++) {
           const y = outputs[i];
-          gys[i] = y[PENDING_GRAD] ?? zerosOf(y.data.shape);
+          gys[i] = y[PENDING_GRAD] ??
+            new Variable(zerosOf(y.data.shape));
           if (retainGrad) retained.push([y, gys[i]]);
           y[PENDING_GRAD] = null;
         }
-        const gxs = f.checkedBackward(gys);
+        const gxs = f.checkedBackward(gys, createGraph);
         const inputs = f.inputs;
         for (let i = 0; i < inputs.length; i++) {
           const x = inputs[i];
@@ -199,27 +215,28 @@ export class Variable {
             x[PENDING_GRAD] = gxs[i];
             touched.push(x);
           } else {
-            x[PENDING_GRAD] = binary(pending, gxs[i], sumRow, "backward");
+            x[PENDING_GRAD] = operator("add")(pending, gxs[i]);
           }
           const g = x.creator;
           if (g !== null && --g[WAITING] === 0) ready.push(g);
         }
       }
+      // Commit: leaves add what they received to their grad. Constants made
+      // from number operands (`mul(x, 2)`) are nobody's to read: drop theirs.
+      for (const x of touched) {
+        const pending = x[PENDING_GRAD];
+        if (pending === null) continue;
+        x[PENDING_GRAD] = null;
+        if (x[CONSTANT]) continue;
+        x.#grad = x.#grad === null
+          ? pending
+          : operator("add")(x.#grad, pending);
+      }
     } catch (error) {
       for (const x of touched) x[PENDING_GRAD] = null;
       throw error;
-    }
-
-    // Commit: leaves add what they received to their grad. Constants made
-    // from number operands (`mul(x, 2)`) are nobody's to read: drop theirs.
-    for (const x of touched) {
-      const pending = x[PENDING_GRAD];
-      if (pending === null) continue;
-      x[PENDING_GRAD] = null;
-      if (x[CONSTANT]) continue;
-      x.#grad = x.#grad === null
-        ? pending
-        : binary(x.#grad, pending, sumRow, "backward");
+    } finally {
+      config.enableBackprop = enableBackprop;
     }
     this.#grad = null;
     for (const [y, g] of retained) y.#grad = g;
@@ -299,6 +316,91 @@ export class Variable {
   /** `e ** this`. */
   exp(): Variable {
     return operator("exp")(this);
+  }
+
+  /** The natural logarithm, elementwise. */
+  log(): Variable {
+    return operator("log")(this);
+  }
+
+  /** The sine, elementwise. */
+  sin(): Variable {
+    return operator("sin")(this);
+  }
+
+  /** The cosine, elementwise. */
+  cos(): Variable {
+    return operator("cos")(this);
+  }
+
+  /** The hyperbolic tangent, elementwise. */
+  tanh(): Variable {
+    return operator("tanh")(this);
+  }
+
+  /**
+   * The same data in a new shape (one dimension may be `-1`), given as
+   * numbers (`x.reshape(2, 3)`) or as one array (`x.reshape([2, 3])`).
+   *
+   * @param shape The new shape.
+   */
+  reshape(...shape: number[] | [readonly number[]]): Variable {
+    const dims = Array.isArray(shape[0]) ? shape[0] : shape as number[];
+    return operator("reshape")(this, dims);
+  }
+
+  /**
+   * Permute the axes (default: reverse them), given as numbers
+   * (`x.transpose(1, 0)`) or as one array (`x.transpose([1, 0])`).
+   *
+   * @param axes A permutation of the axes.
+   */
+  transpose(...axes: number[] | [readonly number[]]): Variable {
+    const order = Array.isArray(axes[0]) ? axes[0] : axes as number[];
+    return operator("transpose")(this, order.length === 0 ? undefined : order);
+  }
+
+  /** The transpose: axes reversed. */
+  get T(): Variable {
+    return operator("transpose")(this, undefined);
+  }
+
+  /**
+   * Sum over `axis` (default: all), keeping the summed axes as size 1 when
+   * `keepdims`.
+   *
+   * @param axis An axis or axes to sum over.
+   * @param keepdims Keep the summed axes with size 1.
+   */
+  sum(axis?: number | number[], keepdims = false): Variable {
+    return operator("sum")(this, { axis, keepdims });
+  }
+
+  /**
+   * Broadcast to `shape` (NumPy rules).
+   *
+   * @param shape The target shape.
+   */
+  broadcastTo(shape: readonly number[]): Variable {
+    return operator("broadcastTo")(this, shape);
+  }
+
+  /**
+   * Sum down to `shape`, the inverse of broadcasting.
+   *
+   * @param shape The target shape.
+   */
+  sumTo(shape: readonly number[]): Variable {
+    return operator("sumTo")(this, shape);
+  }
+
+  /**
+   * The matrix product `this · other`.
+   *
+   * @param other The right operand.
+   */
+  matmul(other: Operand): Variable {
+    return operator("matmul")(this, other);
   }
 
   /** `variable(<data>)`, as DeZero prints a variable. */

@@ -4,15 +4,7 @@
 //
 // Run: deno task demo
 
-import {
-  array,
-  Exp,
-  exp,
-  type Float64NdArray,
-  Square,
-  square,
-  Variable,
-} from "../mod.ts";
+import { array, Exp, exp, Square, square, Variable } from "../mod.ts";
 import { numericalDiff } from "../testing/mod.ts";
 
 /** Print one step: its number, a caption and the value it computes. */
@@ -24,7 +16,7 @@ function show(step: number, caption: string, value: unknown = ""): void {
 function backwardAlongCreators(variable: Variable): void {
   const f = variable.creator;
   if (f === null || variable.grad === null) return;
-  f.input.grad = f.backward(variable.grad) as Float64NdArray; // one input: one gradient
+  f.input.grad = f.backward(variable.grad) as Variable; // one input: one gradient
   backwardAlongCreators(f.input);
 }
 
@@ -50,23 +42,23 @@ show(4, "Numerical derivative of x² at 2", slope);
 show(5, "(theory: backpropagation by the chain rule)");
 
 y.grad = array(1.0);
-b.grad = C.backward(y.grad);
-a.grad = B.backward(b.grad);
-x.grad = A.backward(a.grad);
-show(6, "dy/dx by hand: C, B, then A's backward", x.grad);
+b.grad = C.backward(y.grad!) as Variable;
+a.grad = B.backward(b.grad!) as Variable;
+x.grad = A.backward(a.grad!) as Variable;
+show(6, "dy/dx by hand: C, B, then A's backward", x.grad?.data);
 
-x.grad = null;
+x.clearGrad();
 backwardAlongCreators(y);
-show(7, "dy/dx by following the creator links", x.grad);
+show(7, "dy/dx by following the creator links", x.grad?.data);
 
-x.grad = null;
+x.clearGrad();
 y.backward();
-show(8, "dy/dx by y.backward(), a loop", x.grad);
+show(8, "dy/dx by y.backward(), a loop", x.grad?.data);
 
 const x9 = new Variable(array(0.5));
 const y9 = square(exp(square(x9)));
 y9.backward();
-show(9, "square(exp(square(x))).backward()", x9.grad);
+show(9, "square(exp(square(x))).backward()", x9.grad?.data);
 
 console.log(
   "\nNext: `deno task test` runs the tests, and `deno test examples/step10.ts`" +

@@ -196,3 +196,300 @@ Deno.test("examples/step24.ts prints the book's gradients at (1, 1)", async () =
     "goldstein -5376 8064",
   ]);
 });
+
+Deno.test("examples/step25.ts prints the DOT text of x -> Exp -> y", async () => {
+  assert.deepEqual(await captureLog(() => import("./step25.ts")), [
+    [
+      "digraph g {",
+      '  v0 [label="y", color=orange, style=filled]',
+      '  f0 [label="Exp", color=lightblue, style=filled, shape=box]',
+      '  v1 [label="x", color=orange, style=filled]',
+      "  v1 -> f0",
+      "  f0 -> v0",
+      "}",
+    ].join("\n"),
+  ]);
+});
+
+Deno.test("examples/step26.ts draws goldstein(x, y) as SVG without printing", async () => {
+  let svg = "";
+  const lines = await captureLog(async () => {
+    const { drawGoldstein } = await import("./step26.ts");
+    svg = await drawGoldstein();
+  });
+  assert.deepEqual(lines, []);
+  assert.match(svg, /<svg [^>]*>/);
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((
+    match,
+  ) => match[1]);
+  const count = (text: string): number =>
+    texts.filter((each) => each === text).length;
+  // Each name once; each function as often as the formula applies it, and
+  // an unnamed variable for each result but z and each of the 17 numbers.
+  assert.equal(count("x: [] float64"), 1);
+  assert.equal(count("y: [] float64"), 1);
+  assert.equal(count("z: [] float64"), 1);
+  assert.equal(count("Add"), 10);
+  assert.equal(count("Sub"), 5);
+  assert.equal(count("Mul"), 17);
+  assert.equal(count("Pow"), 6);
+  assert.equal(count("[] float64"), 38 - 1 + 17);
+  assert.equal(texts.length, 95);
+  assert.equal(svg.match(/class="node"/g)?.length, 95);
+  // Two edges for each Pow, three for each function of two inputs.
+  assert.equal(svg.match(/class="edge"/g)?.length, 6 * 2 + 32 * 3);
+});
+
+/** The numbers in `text`, in order (digits inside words like "gx1" too). */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g)].map((match) =>
+    Number(match[0])
+  );
+}
+
+/** Assert that `actual` is within `tolerance` of `expected`, relatively. */
+function assertClose(actual: number, expected: number, tolerance = 1e-12) {
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
+    `Expected ${expected}, got ${actual}`,
+  );
+}
+
+Deno.test("examples/step27.ts prints sin(π/4) and its Taylor series with their gradients", async () => {
+  const lines = await captureLog(() => import("./step27.ts"));
+  // An independent reference: the same series summed with plain numbers,
+  // and its derivative term by term.
+  const x = Math.PI / 4;
+  let value = 0;
+  let gradient = 0;
+  let factorial = 1;
+  for (let i = 0;; i++) {
+    if (i > 0) factorial *= (2 * i) * (2 * i + 1);
+    const c = (-1) ** i / factorial;
+    const term = c * x ** (2 * i + 1);
+    value += term;
+    gradient += c * (2 * i + 1) * x ** (2 * i);
+    if (Math.abs(term) < 1e-4) break;
+  }
+  assert.equal(lines.length, 6);
+  assert.deepEqual(lines.slice(0, 3), [
+    "--- original sin ---",
+    String(Math.sin(x)),
+    String(Math.cos(x)),
+  ]);
+  assert.equal(lines[3], "--- approximate sin ---");
+  assertClose(Number(lines[4]), value, 1e-15);
+  assertClose(Number(lines[5]), gradient, 1e-15);
+  // The book's values.
+  assert.deepEqual(lines.slice(4), [
+    "0.7071064695751781",
+    "0.7071032148228457",
+  ]);
+});
+
+Deno.test("examples/step28.ts descends the Rosenbrock function from (0, 2) towards (1, 1)", async () => {
+  const lines = await captureLog(() => import("./step28.ts"));
+  // An independent reference: the same descent with the gradient by hand.
+  let [x0, x1] = [0, 2];
+  const expected: [number, number][] = [];
+  for (let i = 0; i < 1000; i++) {
+    if (i % 100 === 0) expected.push([x0, x1]);
+    const g0 = -400 * x0 * (x1 - x0 ** 2) - 2 * (1 - x0);
+    const g1 = 200 * (x1 - x0 ** 2);
+    x0 -= 0.001 * g0;
+    x1 -= 0.001 * g1;
+  }
+  expected.push([x0, x1]);
+  assert.equal(lines[0], "-2 400");
+  assert.equal(lines.length, 1 + expected.length);
+  lines.slice(1).forEach((line, i) => {
+    assert.match(line, /^variable\(\S+\) variable\(\S+\)$/);
+    const [a, b] = numbersIn(line);
+    assertClose(a, expected[i][0]);
+    assertClose(b, expected[i][1]);
+  });
+  // The book's point after 1000 iterations, to the digits it shows.
+  const [a, b] = numbersIn(lines[11]);
+  assertClose(a, 0.6837, 1e-4);
+  assertClose(b, 0.4659, 1e-4);
+});
+
+// The book's output of Newton's method on x⁴ - 2x² from x = 2.
+const newtonLines = [
+  "0 variable(2)",
+  "1 variable(1.4545454545454546)",
+  "2 variable(1.1510467893775467)",
+  "3 variable(1.0253259289766978)",
+  "4 variable(1.0009084519430513)",
+  "5 variable(1.0000012353089454)",
+  "6 variable(1.000000000002289)",
+  "7 variable(1)",
+  "8 variable(1)",
+  "9 variable(1)",
+];
+
+Deno.test("examples/step29.ts converges to 1 by Newton's method with a hand-written second derivative", async () => {
+  assert.deepEqual(await captureLog(() => import("./step29.ts")), newtonLines);
+});
+
+Deno.test("examples/step33.ts converges to 1 by Newton's method with autograd second derivatives", async () => {
+  assert.deepEqual(await captureLog(() => import("./step33.ts")), [
+    "variable(24)",
+    "variable(44)",
+    ...newtonLines,
+  ]);
+});
+
+Deno.test("examples/step34.ts prints the 2nd to 4th derivatives of sin at 1, exact on a grid", async () => {
+  const lines = await captureLog(() => import("./step34.ts"));
+  assert.deepEqual(lines.slice(0, 3), [
+    `variable(${-Math.sin(1)})`,
+    `variable(${-Math.cos(1)})`,
+    `variable(${Math.sin(1)})`,
+  ]);
+  // The book's values.
+  assert.deepEqual(lines.slice(0, 3), [
+    "variable(-0.8414709848078965)",
+    "variable(-0.5403023058681398)",
+    "variable(0.8414709848078965)",
+  ]);
+  const labels = ["y=sin(x)", "y'", "y''", "y'''"];
+  assert.equal(lines.length, 3 + labels.length);
+  lines.slice(3).forEach((line, i) => {
+    const [label, error] = line.split(" ");
+    assert.equal(label, labels[i]);
+    assert.ok(Number(error) <= 1e-15, `Expected a tiny error, got "${line}"`);
+  });
+});
+
+Deno.test("examples/step35.ts counts the growing graphs of tanh's derivatives and prints gx1's DOT", async () => {
+  const lines = await captureLog(() => import("./step35.ts"));
+  // An independent reference: dⁿ/dxⁿ tanh x is a polynomial Pₙ in
+  // t = tanh x, with Pₙ₊₁(t) = Pₙ'(t)·(1 - t²).
+  const t = Math.tanh(1);
+  let polynomial = [0, 1];
+  const derivatives: number[] = [];
+  for (let n = 1; n <= 8; n++) {
+    const next = new Array<number>(polynomial.length + 1).fill(0);
+    for (let k = 1; k < polynomial.length; k++) {
+      next[k - 1] += k * polynomial[k];
+      next[k + 1] -= k * polynomial[k];
+    }
+    polynomial = next;
+    derivatives.push(
+      polynomial.reduce((sum, c, k) => sum + c * t ** k, 0),
+    );
+  }
+  const sizes = [
+    [7, 4],
+    [13, 8],
+    [26, 18],
+    [53, 41],
+    [113, 96],
+    [256, 233],
+    [618, 588],
+    [1579, 1541],
+  ];
+  assert.equal(lines.length, 9);
+  lines.slice(0, 8).forEach((line, i) => {
+    const match = line.match(
+      /^gx(\d) = (\S+): (\d+) variables, (\d+) functions$/,
+    );
+    assert.ok(match !== null, `Unexpected line "${line}"`);
+    assert.equal(Number(match[1]), i + 1);
+    assertClose(Number(match[2]), derivatives[i]);
+    assert.deepEqual([Number(match[3]), Number(match[4])], sizes[i]);
+  });
+  assert.equal(
+    lines[8],
+    [
+      "digraph g {",
+      '  v0 [label="gx1", color=orange, style=filled]',
+      '  f0 [label="Mul", color=lightblue, style=filled, shape=box]',
+      '  v1 [label="", color=orange, style=filled]',
+      "  v1 -> f0",
+      '  v2 [label="", color=orange, style=filled]',
+      "  v2 -> f0",
+      "  f0 -> v0",
+      '  f1 [label="Sub", color=lightblue, style=filled, shape=box]',
+      '  v3 [label="", color=orange, style=filled]',
+      "  v3 -> f1",
+      '  v4 [label="", color=orange, style=filled]',
+      "  v4 -> f1",
+      "  f1 -> v2",
+      '  f2 [label="Square", color=lightblue, style=filled, shape=box]',
+      '  v5 [label="y", color=orange, style=filled]',
+      "  v5 -> f2",
+      "  f2 -> v4",
+      '  f3 [label="Tanh", color=lightblue, style=filled, shape=box]',
+      '  v6 [label="x", color=orange, style=filled]',
+      "  v6 -> f3",
+      "  f3 -> v5",
+      "}",
+    ].join("\n"),
+  );
+});
+
+Deno.test("examples/step36.ts prints variable(100) by double backprop", async () => {
+  assert.deepEqual(await captureLog(() => import("./step36.ts")), [
+    "variable(100)",
+  ]);
+});
+
+const onesVariable = "variable([[1 1 1]\n          [1 1 1]])";
+
+Deno.test("examples/step37.ts applies functions to tensors and prints gradients of ones", async () => {
+  assert.deepEqual(await captureLog(() => import("./step37.ts")), [
+    "variable(0.8414709848078965)",
+    "variable([[  0.8414709848078965   0.9092974268256817   0.1411200080598672]\n" +
+    "          [ -0.7568024953079282  -0.9589242746631385 -0.27941549819892586]])",
+    "variable([[11 22 33]\n          [44 55 66]])",
+    "variable(231)",
+    "variable(1)",
+    onesVariable,
+    onesVariable,
+    onesVariable,
+  ]);
+});
+
+Deno.test("examples/step38.ts reshapes and transposes, with gradients in the input's shape", async () => {
+  assert.deepEqual(await captureLog(() => import("./step38.ts")), [
+    onesVariable,
+    "[ 3, 2 ]",
+    onesVariable,
+    "[ 3, 2 ]",
+    "[ 2, 1, 4, 3 ] [ 1, 2, 3, 4 ]",
+  ]);
+});
+
+Deno.test("examples/step39.ts sums all elements or along an axis, with keepdims shapes", async () => {
+  assert.deepEqual(await captureLog(() => import("./step39.ts")), [
+    "variable(21)",
+    "variable([1 1 1 1 1 1])",
+    "variable(21)",
+    onesVariable,
+    "variable([5 7 9])",
+    onesVariable,
+    "[ 1, 1, 1, 1 ]",
+    "[ 1, 3 ]",
+  ]);
+});
+
+Deno.test("examples/step40.ts broadcasts, sums back, and prints x1's gradient [3]", async () => {
+  assert.deepEqual(await captureLog(() => import("./step40.ts")), [
+    "[[1 2 3]\n [1 2 3]]",
+    "[[5 7 9]]",
+    "[[ 6]\n [15]]",
+    "variable([11 12 13])",
+    "variable([3])",
+  ]);
+});
+
+Deno.test("examples/step41.ts multiplies matrices and prints the gradients' shapes", async () => {
+  assert.deepEqual(await captureLog(() => import("./step41.ts")), [
+    "32",
+    "[[19 22]\n [43 50]]",
+    "[ 2, 3 ]",
+    "[ 3, 4 ]",
+  ]);
+});

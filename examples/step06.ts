@@ -24,7 +24,7 @@ const y = C.call(b);
 
 // Backward, by hand.
 y.grad = array(1.0);
-b.grad = C.backward(y.grad);
-a.grad = B.backward(b.grad);
-x.grad = A.backward(a.grad);
-console.log(x.grad);
+b.grad = C.backward(y.grad!) as Variable;
+a.grad = B.backward(b.grad!) as Variable;
+x.grad = A.backward(a.grad!) as Variable;
+console.log(x.grad?.data);

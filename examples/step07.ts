@@ -9,7 +9,7 @@
 // Prints: 3.297442541400256 (dy/dx at 0.5)
 
 import assert from "node:assert/strict";
-import { array, Exp, type Float64NdArray, Square, Variable } from "../mod.ts";
+import { array, Exp, Square, Variable } from "../mod.ts";
 
 const A = new Square();
 const B = new Exp();
@@ -39,10 +39,10 @@ function backward(variable: Variable): void {
     throw new Error("Cannot go backward: set the output's gradient first");
   }
   const input = f.input; // 2. Get the function's input.
-  input.grad = f.backward(variable.grad) as Float64NdArray; // 3. Call its backward.
+  input.grad = f.backward(variable.grad) as Variable; // 3. Call its backward.
   backward(input); // Then the same from the variable before it.
 }
 
 y.grad = array(1.0);
 backward(y);
-console.log(x.grad);
+console.log(x.grad?.data);

@@ -10,14 +10,7 @@
 // Prints: 3.297442541400256 (dy/dx at 0.5)
 
 import assert from "node:assert/strict";
-import {
-  array,
-  Exp,
-  type Float64NdArray,
-  type Function,
-  Square,
-  Variable,
-} from "../mod.ts";
+import { array, Exp, type Function, Square, Variable } from "../mod.ts";
 
 function backward(variable: Variable): void {
   const funcs: Function[] = variable.creator === null ? [] : [variable.creator];
@@ -28,7 +21,7 @@ function backward(variable: Variable): void {
     if (y.grad === null) {
       throw new Error("Cannot go backward: set the output's gradient first");
     }
-    x.grad = f.backward(y.grad) as Float64NdArray; // one input: one gradient
+    x.grad = f.backward(y.grad) as Variable; // one input: one gradient
     if (x.creator !== null) funcs.push(x.creator);
   }
 }
@@ -44,9 +37,9 @@ const y = C.call(b);
 
 y.grad = array(1.0);
 backward(y);
-const fromOurLoop = x.grad?.get();
+const fromOurLoop = x.grad?.data.get();
 
 x.clearGrad(); // The library adds to existing gradients: start again.
 y.backward(); // The library's version of the same loop.
-assert.equal(x.grad?.get(), fromOurLoop);
-console.log(x.grad);
+assert.equal(x.grad?.data.get(), fromOurLoop);
+console.log(x.grad?.data);

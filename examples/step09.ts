@@ -18,4 +18,4 @@ assert.throws(() => new Variable(0.5 as unknown as Float64NdArray), TypeError);
 const x = new Variable(asArray(0.5));
 const y = square(exp(square(x)));
 y.backward();
-console.log(x.grad);
+console.log(x.grad?.data);

@@ -16,5 +16,5 @@ const y = new Variable(array(3.0));
 const z = add(square(x), square(y));
 z.backward();
 console.log(z.data);
-console.log(x.grad);
-console.log(y.grad);
+console.log(x.grad?.data);
+console.log(y.grad?.data);

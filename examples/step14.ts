@@ -16,10 +16,10 @@ import { add, array, Variable } from "../mod.ts";
 const x = new Variable(array(3.0));
 let y = add(x, x);
 y.backward();
-console.log(x.grad);
+console.log(x.grad?.data);
 
 // Second calculation, with the same x.
 x.clearGrad();
 y = add(add(x, x), x);
 y.backward();
-console.log(x.grad);
+console.log(x.grad?.data);

@@ -20,4 +20,4 @@ const y = add(square(a), square(a));
 y.backward();
 
 console.log(y.data);
-console.log(x.grad);
+console.log(x.grad?.data);

@@ -33,7 +33,7 @@ const y = add(x0, t);
 y.backward();
 
 console.log(y.grad, t.grad);
-console.log(x0.grad, x1.grad);
+console.log(x0.grad?.data, x1.grad?.data);
 
 // With backprop enabled (the default) the graph is recorded and kept.
 {

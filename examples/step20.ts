@@ -23,5 +23,5 @@ assert.equal(y.data.get(), withHelpers.data.get());
 
 y.backward();
 console.log(y);
-console.log(a.grad);
-console.log(b.grad);
+console.log(a.grad?.data);
+console.log(b.grad?.data);

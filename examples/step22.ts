@@ -28,4 +28,4 @@ console.log(div(3.0, x)); // 3.0 / x
 const y = x.pow(3); // x ** 3
 y.backward();
 console.log(y);
-console.log(x.grad);
+console.log(x.grad?.data);

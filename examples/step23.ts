@@ -17,4 +17,4 @@ const y = x.add(3).pow(2); // (x + 3) ** 2
 y.backward();
 
 console.log(y);
-console.log(x.grad);
+console.log(x.grad?.data);

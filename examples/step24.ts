@@ -58,5 +58,5 @@ for (const f of [sphere, matyas, goldstein]) {
   const y = new Variable(array(1.0));
   const z = f(x, y);
   z.backward();
-  console.log(f.name, x.grad, y.grad);
+  console.log(f.name, x.grad?.data, y.grad?.data);
 }

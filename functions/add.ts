@@ -1,26 +1,27 @@
-import { binary, elementwiseShape, sumRow, sumTo } from "../core/_kernels.ts";
+import { binary, sumRow } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
+import { sumTo } from "./sum_to.ts";
 
 /** y = a + b, elementwise. */
 export class Add extends Function {
   /** y = a + b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {
-    elementwiseShape(this.name, a.shape, b.shape);
-    return binary(a, b, sumRow, this.name);
+    return binary(a, b, sumRow, this);
   }
 
   /** ∂y/∂a = ∂y/∂b = 1: each input gets gy, summed back to its shape. */
-  backward(gy: Float64NdArray): Float64NdArray[] {
+  backward(gy: Variable): Variable[] {
     const [a, b] = this.inputs;
-    return [sumTo(gy, a.data.shape), sumTo(gy, b.data.shape)];
+    return [sumTo(gy, a.shape), sumTo(gy, b.shape)];
   }
 }
 
 /**
- * Add elementwise: y = a + b. Either operand may be a number.
+ * Add elementwise: y = a + b, with NumPy broadcasting. Either operand may
+ * be a number.
  *
  * @param a The first operand.
  * @param b The second operand.
@@ -35,7 +36,7 @@ export class Add extends Function {
  * const y = add(x, x);
  * y.backward();
  * assert.equal(y.data.get(), 6);
- * assert.equal(x.grad?.get(), 2);
+ * assert.equal(x.grad?.data.get(), 2);
  * ```
  */
 export function add(a: Operand, b: Operand): Variable {

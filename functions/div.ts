@@ -1,36 +1,33 @@
-import {
-  binary,
-  elementwiseShape,
-  productRow,
-  sumTo,
-} from "../core/_kernels.ts";
+import { binary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
+import { mul } from "./mul.ts";
+import { neg } from "./neg.ts";
+import { square } from "./square.ts";
+import { sumTo } from "./sum_to.ts";
 
 /** y = a / b, elementwise. */
 export class Div extends Function {
   /** y = a / b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {
-    elementwiseShape(this.name, a.shape, b.shape);
-    return binary(a, b, quotientRow, this.name);
+    return binary(a, b, quotientRow, this);
   }
 
-  /** ∂y/∂a = 1/b, ∂y/∂b = -a/b² = -y/b. */
-  backward(gy: Float64NdArray): Float64NdArray[] {
+  /** ∂y/∂a = 1/b, ∂y/∂b = -a/b². */
+  backward(gy: Variable): Variable[] {
     const [a, b] = this.inputs;
-    const y = this.outputs[0].data;
-    const ga = binary(gy, b.data, quotientRow, this.name);
-    const minusYOverB = binary(y, b.data, negativeQuotientRow, this.name);
-    const gb = binary(gy, minusYOverB, productRow, this.name);
-    return [sumTo(ga, a.data.shape), sumTo(gb, b.data.shape)];
+    return [
+      sumTo(div(gy, b), a.shape),
+      sumTo(mul(gy, div(neg(a), square(b))), b.shape),
+    ];
   }
 }
 
 /**
- * Divide elementwise: y = a / b. Either operand may be a number. Division by
- * zero follows IEEE arithmetic (Infinity or NaN).
+ * Divide elementwise: y = a / b, with NumPy broadcasting. Either operand may
+ * be a number. Division by zero follows IEEE arithmetic (Infinity or NaN).
  *
  * @param a The dividend.
  * @param b The divisor.
@@ -45,7 +42,7 @@ export class Div extends Function {
  * const y = div(2, b);
  * y.backward();
  * assert.equal(y.data.get(), 0.5);
- * assert.equal(b.grad?.get(), -0.125);
+ * assert.equal(b.grad?.data.get(), -0.125);
  * ```
  */
 export function div(a: Operand, b: Operand): Variable {
@@ -68,25 +65,6 @@ function quotientRow(
 ): void {
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = a[aOffset] / b[bOffset];
-    aOffset += aStride;
-    bOffset += bStride;
-  }
-}
-
-/** Row kernel: y = -a / b. */
-function negativeQuotientRow(
-  a: Float64Array,
-  aOffset: number,
-  aStride: number,
-  b: Float64Array,
-  bOffset: number,
-  bStride: number,
-  y: Float64Array,
-  yOffset: number,
-  length: number,
-): void {
-  for (let i = 0; i < length; i++) {
-    y[yOffset + i] = -a[aOffset] / b[bOffset];
     aOffset += aStride;
     bOffset += bStride;
   }

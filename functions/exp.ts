@@ -1,8 +1,9 @@
-import { binary, productRow, unary } from "../core/_kernels.ts";
+import { unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
+import { mul } from "./mul.ts";
 
 /** y = eˣ, elementwise. */
 export class Exp extends Function {
@@ -11,16 +12,16 @@ export class Exp extends Function {
     return unary(x, expRow);
   }
 
-  /** dy/dx = eˣ = y, so gx = y · gy (reusing the output saves an exp). */
-  backward(gy: Float64NdArray): Float64NdArray {
-    return binary(this.outputs[0].data, gy, productRow, this.name);
+  /** dy/dx = eˣ = y, so gx = gy · y (reusing the output saves an exp). */
+  backward(gy: Variable): Variable {
+    return mul(gy, this.outputs[0]);
   }
 }
 
 /**
  * The exponential of every element: y = eˣ.
  *
- * @param x The input variable.
+ * @param x The input.
  * @returns A new variable whose creator is an {@linkcode Exp}.
  *
  * @example
@@ -32,7 +33,7 @@ export class Exp extends Function {
  * const y = exp(x);
  * y.backward();
  * assert.equal(y.data.get(), 1);
- * assert.equal(x.grad?.get(), 1);
+ * assert.equal(x.grad?.data.get(), 1);
  * ```
  */
 export function exp(x: Operand): Variable {

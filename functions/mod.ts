@@ -6,10 +6,20 @@
  * @module
  */
 export * from "./add.ts";
+export * from "./broadcast_to.ts";
+export * from "./cos.ts";
 export * from "./div.ts";
 export * from "./exp.ts";
+export * from "./log.ts";
+export * from "./matmul.ts";
 export * from "./mul.ts";
 export * from "./neg.ts";
 export * from "./pow.ts";
+export * from "./reshape.ts";
+export * from "./sin.ts";
 export * from "./square.ts";
 export * from "./sub.ts";
+export * from "./sum.ts";
+export * from "./sum_to.ts";
+export * from "./tanh.ts";
+export * from "./transpose.ts";

@@ -1,34 +1,27 @@
-import {
-  binary,
-  elementwiseShape,
-  productRow,
-  sumTo,
-} from "../core/_kernels.ts";
+import { binary, productRow } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
+import { sumTo } from "./sum_to.ts";
 
 /** y = a · b, elementwise. */
 export class Mul extends Function {
   /** y = a · b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {
-    elementwiseShape(this.name, a.shape, b.shape);
-    return binary(a, b, productRow, this.name);
+    return binary(a, b, productRow, this);
   }
 
   /** ∂y/∂a = b, ∂y/∂b = a. */
-  backward(gy: Float64NdArray): Float64NdArray[] {
+  backward(gy: Variable): Variable[] {
     const [a, b] = this.inputs;
-    return [
-      sumTo(binary(gy, b.data, productRow, this.name), a.data.shape),
-      sumTo(binary(gy, a.data, productRow, this.name), b.data.shape),
-    ];
+    return [sumTo(mul(gy, b), a.shape), sumTo(mul(gy, a), b.shape)];
   }
 }
 
 /**
- * Multiply elementwise: y = a · b. Either operand may be a number.
+ * Multiply elementwise: y = a · b, with NumPy broadcasting. Either operand
+ * may be a number.
  *
  * @param a The first operand.
  * @param b The second operand.
@@ -44,8 +37,8 @@ export class Mul extends Function {
  * const y = mul(a, b);
  * y.backward();
  * assert.equal(y.data.get(), 6);
- * assert.equal(a.grad?.get(), 2);
- * assert.equal(b.grad?.get(), 3);
+ * assert.equal(a.grad?.data.get(), 2);
+ * assert.equal(b.grad?.data.get(), 3);
  * ```
  */
 export function mul(a: Operand, b: Operand): Variable {

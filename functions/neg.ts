@@ -12,8 +12,8 @@ export class Neg extends Function {
   }
 
   /** dy/dx = -1. */
-  backward(gy: Float64NdArray): Float64NdArray {
-    return unary(gy, negativeRow);
+  backward(gy: Variable): Variable {
+    return neg(gy);
   }
 }
 
@@ -32,7 +32,7 @@ export class Neg extends Function {
  * const y = neg(x);
  * y.backward();
  * assert.equal(String(y.data), "[-1  2]");
- * assert.equal(String(x.grad), "[-1 -1]");
+ * assert.equal(String(x.grad?.data), "[-1 -1]");
  * ```
  */
 export function neg(x: Operand): Variable {

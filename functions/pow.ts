@@ -1,9 +1,10 @@
 import { describe } from "../core/_describe.ts";
-import { binary, productRow, unary } from "../core/_kernels.ts";
+import { unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
+import { mul } from "./mul.ts";
 
 /** y = xᶜ for a constant number c, elementwise. */
 export class Pow extends Function {
@@ -40,19 +41,9 @@ export class Pow extends Function {
   }
 
   /** dy/dx = c·xᶜ⁻¹. */
-  backward(gy: Float64NdArray): Float64NdArray {
+  backward(gy: Variable): Variable {
     const c = this.c;
-    const x = this.inputs[0].data;
-    const local = unary(
-      x,
-      function slopeRow(source, xOffset, xStride, y, yOffset, length) {
-        for (let i = 0; i < length; i++) {
-          y[yOffset + i] = c * source[xOffset] ** (c - 1);
-          xOffset += xStride;
-        }
-      },
-    );
-    return binary(local, gy, productRow, this.name);
+    return mul(gy, mul(c, pow(this.inputs[0], c - 1)));
   }
 }
 
@@ -72,7 +63,7 @@ export class Pow extends Function {
  * const y = pow(x, 3);
  * y.backward();
  * assert.equal(y.data.get(), 8);
- * assert.equal(x.grad?.get(), 12);
+ * assert.equal(x.grad?.data.get(), 12);
  * ```
  */
 export function pow(x: Operand, c: number): Variable {

@@ -1,8 +1,9 @@
-import { binary, unary } from "../core/_kernels.ts";
+import { unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
+import { mul } from "./mul.ts";
 
 /** y = x², elementwise. */
 export class Square extends Function {
@@ -11,16 +12,16 @@ export class Square extends Function {
     return unary(x, squareRow);
   }
 
-  /** dy/dx = 2x, so gx = 2x · gy. */
-  backward(gy: Float64NdArray): Float64NdArray {
-    return binary(this.inputs[0].data, gy, twiceProductRow, this.name);
+  /** dy/dx = 2x, so gx = gy · 2x. */
+  backward(gy: Variable): Variable {
+    return mul(gy, mul(this.inputs[0], 2));
   }
 }
 
 /**
  * Square every element: y = x².
  *
- * @param x The input variable.
+ * @param x The input.
  * @returns A new variable whose creator is a {@linkcode Square}.
  *
  * @example
@@ -32,7 +33,7 @@ export class Square extends Function {
  * const y = square(x);
  * y.backward();
  * assert.equal(String(y.data), "[1 4 9]");
- * assert.equal(String(x.grad), "[2 4 6]");
+ * assert.equal(String(x.grad?.data), "[2 4 6]");
  * ```
  */
 export function square(x: Operand): Variable {
@@ -53,23 +54,5 @@ function squareRow(
     const value = x[xOffset];
     y[yOffset + i] = value * value;
     xOffset += xStride;
-  }
-}
-
-function twiceProductRow(
-  a: Float64Array,
-  aOffset: number,
-  aStride: number,
-  b: Float64Array,
-  bOffset: number,
-  bStride: number,
-  y: Float64Array,
-  yOffset: number,
-  length: number,
-): void {
-  for (let i = 0; i < length; i++) {
-    y[yOffset + i] = 2 * a[aOffset] * b[bOffset];
-    aOffset += aStride;
-    bOffset += bStride;
   }
 }

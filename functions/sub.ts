@@ -1,29 +1,28 @@
-import { binary, elementwiseShape, sumTo, unary } from "../core/_kernels.ts";
+import { binary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
+import { neg } from "./neg.ts";
+import { sumTo } from "./sum_to.ts";
 
 /** y = a - b, elementwise. */
 export class Sub extends Function {
   /** y = a - b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {
-    elementwiseShape(this.name, a.shape, b.shape);
-    return binary(a, b, differenceRow, this.name);
+    return binary(a, b, differenceRow, this);
   }
 
   /** ∂y/∂a = 1, ∂y/∂b = -1. */
-  backward(gy: Float64NdArray): Float64NdArray[] {
+  backward(gy: Variable): Variable[] {
     const [a, b] = this.inputs;
-    return [
-      sumTo(gy, a.data.shape),
-      sumTo(unary(gy, negativeRow), b.data.shape),
-    ];
+    return [sumTo(gy, a.shape), sumTo(neg(gy), b.shape)];
   }
 }
 
 /**
- * Subtract elementwise: y = a - b. Either operand may be a number.
+ * Subtract elementwise: y = a - b, with NumPy broadcasting. Either operand
+ * may be a number.
  *
  * @param a The first operand.
  * @param b The operand subtracted.
@@ -38,7 +37,7 @@ export class Sub extends Function {
  * const y = sub(10, x);
  * y.backward();
  * assert.equal(y.data.get(), 7);
- * assert.equal(x.grad?.get(), -1);
+ * assert.equal(x.grad?.data.get(), -1);
  * ```
  */
 export function sub(a: Operand, b: Operand): Variable {
@@ -63,20 +62,5 @@ function differenceRow(
     y[yOffset + i] = a[aOffset] - b[bOffset];
     aOffset += aStride;
     bOffset += bStride;
-  }
-}
-
-/** Row kernel: y = -x. */
-function negativeRow(
-  x: Float64Array,
-  xOffset: number,
-  xStride: number,
-  y: Float64Array,
-  yOffset: number,
-  length: number,
-): void {
-  for (let i = 0; i < length; i++) {
-    y[yOffset + i] = -x[xOffset];
-    xOffset += xStride;
   }
 }

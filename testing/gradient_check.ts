@@ -9,6 +9,7 @@ import {
   sameShape,
   toFlat,
   view,
+  zerosOf,
 } from "../core/_ndarray.ts";
 import { Variable } from "../core/variable.ts";
 import { isClose } from "./_close.ts";
@@ -33,6 +34,13 @@ export interface GradientCheckOptions {
    * names it, so a failing check can be replayed.
    */
   seed?: number;
+  /**
+   * Which derivative to check (default `1`). With `2`, the gradient itself,
+   * computed by `backward({ createGraph: true })` with a fixed random upstream
+   * gradient, is checked as a function of `x`: this catches a wrong second
+   * derivative, or a backward that does not build its graph in Variables.
+   */
+  order?: 1 | 2;
 }
 
 /** One compared element, as reported by {@linkcode gradientCheck}. */
@@ -137,6 +145,22 @@ export function gradientCheck(
       `Cannot use seed ${String(seed)}: gradientCheck() expects an integer`,
     );
   }
+  const order = options.order ?? 1;
+  if (order !== 1 && order !== 2) {
+    throw new RangeError(
+      `Cannot check derivatives of order ${
+        String(order)
+      }: gradientCheck() supports order 1 and 2`,
+    );
+  }
+  if (order === 2) {
+    return gradientCheck(firstGradient(f, point, seed), point, {
+      eps,
+      rtol,
+      atol,
+      seed: seed + 1,
+    });
+  }
   const label = f.name || "the function";
   const settings = `seed ${seed}, eps ${eps}, rtol ${rtol}, atol ${atol}`;
 
@@ -153,7 +177,7 @@ export function gradientCheck(
   const gy = randomLike(y.data.shape, seed);
   y.grad = gy;
   y.backward();
-  const backprop = input.grad ?? view(
+  const backprop = input.grad?.data ?? view(
     new Float64Array(point.size),
     point.shape,
     contiguousStrides(point.shape),
@@ -214,6 +238,42 @@ export function gradientCheck(
     rtol,
     atol,
   };
+}
+
+/**
+ * x ↦ the gradient of `sum(gy * f(x))` at x, as a function with its own graph
+ * (createGraph), for checking second derivatives. `gy` is fixed from `seed`.
+ */
+function firstGradient(
+  f: (x: Variable) => Variable,
+  point: Float64NdArray,
+  seed: number,
+): (x: Variable) => Variable {
+  const probe = f(new Variable(copyOf(point)));
+  if (!(probe instanceof Variable)) {
+    throw new TypeError(
+      `Cannot check ${
+        f.name || "the function"
+      }: gradientCheck() expects it to return a Variable, got ${
+        describe(probe)
+      }`,
+    );
+  }
+  const gy = randomLike(probe.data.shape, seed);
+  const name = `the gradient of ${f.name || "the function"}`;
+  const gradientOf = {
+    [name](x: Variable): Variable {
+      const y = f(x);
+      y.grad = gy;
+      y.backward({ createGraph: true });
+      // Hand the gradient on and clear it, or the next backward through it
+      // would add the second derivative to the first.
+      const gx = x.grad ?? new Variable(zerosOf(x.shape));
+      x.clearGrad();
+      return gx;
+    },
+  }[name];
+  return gradientOf;
 }
 
 /** Uniform values in [-1, -0.5) ∪ [0.5, 1): never near zero, random sign. */

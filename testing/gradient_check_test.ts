@@ -3,8 +3,8 @@ import { AssertionError } from "node:assert";
 import { array, type Float64NdArray, toNested } from "../core/array.ts";
 import { Function } from "../core/function.ts";
 import { Variable } from "../core/variable.ts";
-import { exp } from "../functions/exp.ts";
-import { Square, square } from "../functions/square.ts";
+import { exp } from "../mod.ts";
+import { Square, square } from "../mod.ts";
 import { gradientCheck } from "./gradient_check.ts";
 
 /** A square whose backward is broken in a chosen way. */
@@ -15,9 +15,9 @@ function brokenSquare(
     forward(x: Float64NdArray): Float64NdArray {
       return array((toNested(x) as number[]).map((v) => v * v));
     }
-    backward(gy: Float64NdArray): Float64NdArray {
+    backward(gy: Variable): Float64NdArray {
       const x = toNested(this.inputs[0].data) as number[];
-      const g = toNested(gy) as number[];
+      const g = toNested(gy.data) as number[];
       return array(x.map((v, i) => gradient(v, g[i])));
     }
   }

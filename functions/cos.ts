@@ -1,0 +1,57 @@
+import { unary } from "../core/_kernels.ts";
+import type { Float64NdArray } from "../core/_ndarray.ts";
+import { registerOperator } from "../core/_operators.ts";
+import { Function, type Operand } from "../core/function.ts";
+import type { Variable } from "../core/variable.ts";
+import { mul } from "./mul.ts";
+import { neg } from "./neg.ts";
+import { sin } from "./sin.ts";
+
+/** y = cos x, elementwise. */
+export class Cos extends Function {
+  /** y = cos x. */
+  forward(x: Float64NdArray): Float64NdArray {
+    return unary(x, cosRow);
+  }
+
+  /** dy/dx = -sin x. */
+  backward(gy: Variable): Variable {
+    return mul(gy, neg(sin(this.inputs[0])));
+  }
+}
+
+/**
+ * The cosine of every element: y = cos x.
+ *
+ * @param x The input.
+ * @returns A new variable whose creator is a {@linkcode Cos}.
+ *
+ * @example
+ * ```ts
+ * import { array, cos, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(Math.PI / 2));
+ * cos(x).backward();
+ * assert.equal(x.grad?.data.get(), -1);
+ * ```
+ */
+export function cos(x: Operand): Variable {
+  return new Cos().call(x);
+}
+
+registerOperator("cos", cos);
+
+function cosRow(
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = Math.cos(x[xOffset]);
+    xOffset += xStride;
+  }
+}

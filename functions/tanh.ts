@@ -1,0 +1,57 @@
+import { unary } from "../core/_kernels.ts";
+import type { Float64NdArray } from "../core/_ndarray.ts";
+import { registerOperator } from "../core/_operators.ts";
+import { Function, type Operand } from "../core/function.ts";
+import type { Variable } from "../core/variable.ts";
+import { mul } from "./mul.ts";
+import { square } from "./square.ts";
+import { sub } from "./sub.ts";
+
+/** y = tanh x, elementwise. */
+export class Tanh extends Function {
+  /** y = tanh x. */
+  forward(x: Float64NdArray): Float64NdArray {
+    return unary(x, tanhRow);
+  }
+
+  /** dy/dx = 1 - y². */
+  backward(gy: Variable): Variable {
+    return mul(gy, sub(1, square(this.outputs[0])));
+  }
+}
+
+/**
+ * The hyperbolic tangent of every element: y = tanh x.
+ *
+ * @param x The input.
+ * @returns A new variable whose creator is a {@linkcode Tanh}.
+ *
+ * @example
+ * ```ts
+ * import { array, tanh, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(0));
+ * tanh(x).backward();
+ * assert.equal(x.grad?.data.get(), 1);
+ * ```
+ */
+export function tanh(x: Operand): Variable {
+  return new Tanh().call(x);
+}
+
+registerOperator("tanh", tanh);
+
+function tanhRow(
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = Math.tanh(x[xOffset]);
+    xOffset += xStride;
+  }
+}

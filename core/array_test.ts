@@ -8,7 +8,7 @@ import {
   toNested,
   zeros,
   zipWith,
-} from "./array.ts";
+} from "../mod.ts";
 
 Deno.test("array() of a number is a 0-d float64 array", () => {
   const a = array(0.5);

@@ -9,9 +9,9 @@ import {
   formatShape,
   isFloat64NdArray,
   sameShape,
-  scalarOf,
 } from "./_ndarray.ts";
-import { CONSTANT, VISITED, WAITING } from "./_internal.ts";
+import { VISITED, WAITING } from "./_internal.ts";
+import { toVariable } from "./_to_variable.ts";
 import { config } from "./config.ts";
 import { Variable } from "./variable.ts";
 
@@ -239,42 +239,5 @@ function checkOutput(
     `Cannot use the result of ${caller.name}.forward: expected a float64 ndarray${
       index >= 0 ? ` as output ${index}` : ""
     }, got ${describe(y)}`,
-  );
-}
-
-/**
- * Wrap a number or a float64 ndarray in a Variable, and pass a Variable
- * through, as DeZero's `as_variable`.
- *
- * @param value A Variable, a number or a float64 ndarray.
- * @returns A Variable.
- *
- * @example
- * ```ts
- * import { asVariable, Variable } from "@dezero/core";
- * import assert from "node:assert/strict";
- *
- * const x = asVariable(2);
- * assert.ok(x instanceof Variable);
- * assert.equal(asVariable(x), x);
- * ```
- */
-export function asVariable(value: Operand): Variable {
-  return toVariable("asVariable", value, 0);
-}
-
-/** Wrap a number or array as a Variable; pass Variables through. */
-function toVariable(caller: string, value: Operand, index: number): Variable {
-  if (value instanceof Variable) return value;
-  if (typeof value === "number") {
-    const constant = new Variable(scalarOf(value));
-    constant[CONSTANT] = true;
-    return constant;
-  }
-  if (isFloat64NdArray(value)) return new Variable(value);
-  throw new TypeError(
-    `Cannot call ${caller} on ${
-      describe(value)
-    }: input ${index} must be a Variable, a number or a float64 ndarray`,
   );
 }

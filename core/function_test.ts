@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
-import { array, type Float64NdArray } from "./array.ts";
-import { Function } from "./function.ts";
-import { Variable } from "./variable.ts";
-import { Square } from "../mod.ts";
+import {
+  array,
+  type Float64NdArray,
+  Function,
+  Square,
+  Variable,
+} from "../mod.ts";
 
 class Identity extends Function {
   forward(x: Float64NdArray): Float64NdArray {

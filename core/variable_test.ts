@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
 // @ts-types="@types/ndarray"
 import ndarray from "ndarray";
-import { array } from "./array.ts";
-import { Variable } from "./variable.ts";
-import { exp } from "../mod.ts";
-import { square } from "../mod.ts";
+import { array, exp, square, Variable } from "../mod.ts";
 
 Deno.test("Variable holds its data, no grad and no creator", () => {
   const data = array(1.0);

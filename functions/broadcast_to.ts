@@ -1,7 +1,8 @@
 import { broadcastArray } from "../core/_tensor.ts";
 import { type Float64NdArray, sameShape } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
-import { asVariable, Function, type Operand } from "../core/function.ts";
+import { asVariable } from "../core/as_variable.ts";
+import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { checkShapeArgument } from "./_shape.ts";
 import { sumTo } from "./sum_to.ts";

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { array, toNested } from "../core/array.ts";
-import { Variable } from "../core/variable.ts";
+import { array, exp, toNested, Variable } from "../mod.ts";
 import { assertAllClose, gradientCheck } from "../testing/mod.ts";
-import { exp } from "../mod.ts";
 
 Deno.test("exp() of 0.5 is Math.exp(0.5)", () => {
   assert.equal(exp(new Variable(array(0.5))).data.get(), Math.exp(0.5));

@@ -1,9 +1,3 @@
-// First- and second-order gradient checks of every function, over random
-// shapes (0-d included), random values and, for binary functions, random
-// broadcasting pairs. fast-check generates the cases from fixed seeds, so a
-// failure names a case that replays exactly.
-
-import fc from "fast-check";
 import {
   add,
   array,
@@ -27,6 +21,12 @@ import {
   transpose,
   Variable,
 } from "../mod.ts";
+// First- and second-order gradient checks of every function, over random
+// shapes (0-d included), random values and, for binary functions, random
+// broadcasting pairs. fast-check generates the cases from fixed seeds, so a
+// failure names a case that replays exactly.
+
+import fc from "fast-check";
 import { gradientCheck } from "../testing/mod.ts";
 
 const RUNS = 25;

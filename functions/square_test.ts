@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { array, toNested } from "../core/array.ts";
-import { Variable } from "../core/variable.ts";
+import { array, square, toNested, Variable } from "../mod.ts";
 import { assertAllClose, gradientCheck } from "../testing/mod.ts";
-import { square } from "../mod.ts";
 
 Deno.test("square() of 2 is 4", () => {
   assert.equal(square(new Variable(array(2))).data.get(), 4);

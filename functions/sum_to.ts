@@ -5,7 +5,8 @@ import {
   sameShape,
 } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
-import { asVariable, Function, type Operand } from "../core/function.ts";
+import { asVariable } from "../core/as_variable.ts";
+import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { broadcastTo } from "./broadcast_to.ts";
 import { checkShapeArgument } from "./_shape.ts";

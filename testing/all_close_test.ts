@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { AssertionError } from "node:assert";
-import { array } from "../core/array.ts";
-import { Variable } from "../core/variable.ts";
-import { allClose, assertAllClose } from "./all_close.ts";
+import { array, Variable } from "../mod.ts";
+import { allClose, assertAllClose } from "./mod.ts";
 
 Deno.test("allClose() uses NumPy's |a - b| <= atol + rtol * |b|", () => {
   assert.equal(allClose(array([1e10]), [1.00001e10]), true);

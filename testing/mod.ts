@@ -13,5 +13,6 @@
  * @module
  */
 export * from "./all_close.ts";
+export * from "./assert_all_close.ts";
 export * from "./gradient_check.ts";
 export * from "./numerical_diff.ts";

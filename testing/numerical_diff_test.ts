@@ -1,8 +1,5 @@
 import assert from "node:assert/strict";
-import { array, toNested } from "../core/array.ts";
-import { Variable } from "../core/variable.ts";
-import { exp } from "../mod.ts";
-import { Square, square } from "../mod.ts";
+import { array, exp, Square, square, toNested, Variable } from "../mod.ts";
 import { numericalDiff } from "./numerical_diff.ts";
 
 Deno.test("numericalDiff() of x² at 2 is close to 4 (the book's step 4)", () => {

@@ -153,7 +153,12 @@ export class Variable {
    * DeZero and PyTorch. If a function's backward throws, no variable's
    * `grad` is changed.
    *
-   * @param options `retainGrad` keeps intermediate gradients.
+   * With `createGraph`, the gradients are computed with the graph recorded,
+   * so `x.grad.backward()` differentiates again (clear `x`'s gradient first,
+   * or the second pass adds to the first).
+   *
+   * @param options `retainGrad` keeps intermediate gradients; `createGraph`
+   * records the gradient's graph for higher-order derivatives.
    */
   backward(options: BackwardOptions = {}): void {
     const retainGrad = options.retainGrad ?? false;

@@ -89,6 +89,23 @@ Deno.test("examples/demo.ts prints each step's value", async () => {
   }
   assert.ok(lines.some((line) => line.startsWith("Step 5 ")));
   assert.ok(lines.join("\n").includes("deno test examples/step10.ts"));
+  // The highlights past step 10, against values derived by hand:
+  // 3 uses of x; d/dx 2x⁴ = 8x³ = 64; Newton converges to 1; the bias
+  // gradient sums over the 2 rows.
+  const highlights: [number, string][] = [
+    [14, "3"],
+    [16, "64"],
+    [33, "1"],
+    [40, "[2 2 2]"],
+  ];
+  for (const [step, value] of highlights) {
+    const line = lines.find((line) => line.startsWith(`Step ${step} `));
+    assert.ok(line?.endsWith(` ${value}`), `step ${step}: "${line}"`);
+  }
+  const check = lines.find((line) => line.startsWith("Step 41 "));
+  assert.ok(check !== undefined);
+  assert.ok(Number(check.split(" ").at(-1)) < 1e-6, check);
+  assert.ok(lines.join("\n").includes("flowchart"));
 });
 
 Deno.test("examples/step11.ts prints 5 from a function with a list of outputs", async () => {

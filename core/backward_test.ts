@@ -210,3 +210,31 @@ Deno.test("number operands become constants that keep no gradient", () => {
   mul(x, c).backward();
   assert.equal(c.grad?.data.get(), 3);
 });
+
+Deno.test("a backward may skip inputs that need no gradient, and only those", () => {
+  const x = new Variable(array(3));
+  const y = mul(x, 2);
+  const f = y.creator!;
+  assert.equal(f.needsInputGrad(0), true);
+  assert.equal(f.needsInputGrad(1), false);
+  const gxs = f.backward(new Variable(array(1))) as (Variable | null)[];
+  assert.equal(gxs[0]?.data.get(), 2);
+  assert.equal(gxs[1], null);
+
+  class SkipsTooMuch extends Function {
+    forward(a: Float64NdArray): Float64NdArray {
+      return a;
+    }
+    backward(): null {
+      return null;
+    }
+  }
+  const z = new SkipsTooMuch().call(x);
+  assert.throws(
+    () => z.backward(),
+    (e: Error) =>
+      e instanceof TypeError &&
+      /SkipsTooMuch.backward: it returned null for input 0, which needs a gradient/
+        .test(e.message),
+  );
+});

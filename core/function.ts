@@ -10,7 +10,7 @@ import {
   isFloat64NdArray,
   sameShape,
 } from "./_ndarray.ts";
-import { VISITED, WAITING } from "./_internal.ts";
+import { CONSTANT, VISITED, WAITING } from "./_internal.ts";
 import { toVariable } from "./_to_variable.ts";
 import { config } from "./config.ts";
 import { Variable } from "./variable.ts";
@@ -169,12 +169,26 @@ export abstract class Function {
    *
    * @param gys The gradients of the outputs, one per output.
    * @returns The gradient of each input, with that input's shape (a single
-   * one for a function of one input). A plain float64 ndarray is accepted
-   * for first derivatives only.
+   * one for a function of one input), or `null` for an input that needs none
+   * (see {@linkcode Function.needsInputGrad}). A plain float64 ndarray is
+   * accepted for first derivatives only.
    */
   abstract backward(
     ...gys: Variable[]
-  ): Variable | Float64NdArray | (Variable | Float64NdArray)[];
+  ): Variable | Float64NdArray | null | (Variable | Float64NdArray | null)[];
+
+  /**
+   * Whether input `index` needs a gradient: `false` for the constants made
+   * from number operands (`mul(x, 2)`), whose gradient nobody reads. A
+   * backward may return `null` for such an input and save the work, as
+   * PyTorch's `ctx.needs_input_grad` allows.
+   *
+   * @param index The input's position.
+   * @returns Whether its gradient is used.
+   */
+  needsInputGrad(index: number): boolean {
+    return !this.inputs[index][CONSTANT];
+  }
 
   /**
    * Run `backward` and check what it returns: one gradient per input, each
@@ -185,9 +199,12 @@ export abstract class Function {
    *
    * @param gys The gradients of the outputs.
    * @param createGraph Whether the gradient's graph is being recorded.
-   * @returns The gradients of the inputs.
+   * @returns The gradients of the inputs (`null` where none is needed).
    */
-  checkedBackward(gys: Variable[], createGraph = false): Variable[] {
+  checkedBackward(
+    gys: Variable[],
+    createGraph = false,
+  ): (Variable | null)[] {
     const result = gys.length === 1
       ? this.backward(gys[0])
       : this.backward(...gys);
@@ -199,6 +216,14 @@ export abstract class Function {
     }
     for (let i = 0; i < gxs.length; i++) {
       const gx = gxs[i];
+      if (gx === null) {
+        if (this.needsInputGrad(i)) {
+          throw new TypeError(
+            `Cannot use the result of ${this.name}.backward: it returned null for input ${i}, which needs a gradient`,
+          );
+        }
+        continue;
+      }
       if (!(gx instanceof Variable)) {
         if (!isFloat64NdArray(gx)) {
           throw new TypeError(
@@ -224,7 +249,7 @@ export abstract class Function {
         );
       }
     }
-    return gxs as Variable[];
+    return gxs as (Variable | null)[];
   }
 }
 

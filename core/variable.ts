@@ -215,12 +215,15 @@ export class Variable {
         const inputs = f.inputs;
         for (let i = 0; i < inputs.length; i++) {
           const x = inputs[i];
-          const pending = x[PENDING_GRAD];
-          if (pending === null) {
-            x[PENDING_GRAD] = gxs[i];
-            touched.push(x);
-          } else {
-            x[PENDING_GRAD] = operator("add")(pending, gxs[i]);
+          const gx = gxs[i];
+          if (gx !== null) {
+            const pending = x[PENDING_GRAD];
+            if (pending === null) {
+              x[PENDING_GRAD] = gx;
+              touched.push(x);
+            } else {
+              x[PENDING_GRAD] = operator("add")(pending, gx);
+            }
           }
           const g = x.creator;
           if (g !== null && --g[WAITING] === 0) ready.push(g);

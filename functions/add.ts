@@ -13,9 +13,12 @@ export class Add extends Function {
   }
 
   /** ∂y/∂a = ∂y/∂b = 1: each input gets gy, summed back to its shape. */
-  backward(gy: Variable): Variable[] {
+  backward(gy: Variable): (Variable | null)[] {
     const [a, b] = this.inputs;
-    return [sumTo(gy, a.shape), sumTo(gy, b.shape)];
+    return [
+      this.needsInputGrad(0) ? sumTo(gy, a.shape) : null,
+      this.needsInputGrad(1) ? sumTo(gy, b.shape) : null,
+    ];
   }
 }
 

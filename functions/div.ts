@@ -16,11 +16,13 @@ export class Div extends Function {
   }
 
   /** ∂y/∂a = 1/b, ∂y/∂b = -a/b². */
-  backward(gy: Variable): Variable[] {
+  backward(gy: Variable): (Variable | null)[] {
     const [a, b] = this.inputs;
     return [
-      sumTo(div(gy, b), a.shape),
-      sumTo(mul(gy, div(neg(a), square(b))), b.shape),
+      this.needsInputGrad(0) ? sumTo(div(gy, b), a.shape) : null,
+      this.needsInputGrad(1)
+        ? sumTo(mul(gy, div(neg(a), square(b))), b.shape)
+        : null,
     ];
   }
 }

@@ -13,9 +13,12 @@ export class MatMul extends Function {
   }
 
   /** ∂L/∂a = gy · bᵀ, ∂L/∂b = aᵀ · gy. */
-  backward(gy: Variable): Variable[] {
+  backward(gy: Variable): (Variable | null)[] {
     const [a, b] = this.inputs;
-    return [matmul(gy, transpose(b)), matmul(transpose(a), gy)];
+    return [
+      this.needsInputGrad(0) ? matmul(gy, transpose(b)) : null,
+      this.needsInputGrad(1) ? matmul(transpose(a), gy) : null,
+    ];
   }
 }
 

@@ -13,9 +13,12 @@ export class Mul extends Function {
   }
 
   /** ∂y/∂a = b, ∂y/∂b = a. */
-  backward(gy: Variable): Variable[] {
+  backward(gy: Variable): (Variable | null)[] {
     const [a, b] = this.inputs;
-    return [sumTo(mul(gy, b), a.shape), sumTo(mul(gy, a), b.shape)];
+    return [
+      this.needsInputGrad(0) ? sumTo(mul(gy, b), a.shape) : null,
+      this.needsInputGrad(1) ? sumTo(mul(gy, a), b.shape) : null,
+    ];
   }
 }
 

@@ -14,9 +14,12 @@ export class Sub extends Function {
   }
 
   /** ∂y/∂a = 1, ∂y/∂b = -1. */
-  backward(gy: Variable): Variable[] {
+  backward(gy: Variable): (Variable | null)[] {
     const [a, b] = this.inputs;
-    return [sumTo(gy, a.shape), sumTo(neg(gy), b.shape)];
+    return [
+      this.needsInputGrad(0) ? sumTo(gy, a.shape) : null,
+      this.needsInputGrad(1) ? sumTo(neg(gy), b.shape) : null,
+    ];
   }
 }
 

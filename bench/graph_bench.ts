@@ -44,3 +44,17 @@ for (const depth of [10_000, 100_000]) {
     y.backward();
   });
 }
+
+// A million operations: time per op against the 100,000 case shows whether
+// the cost grows linearly with depth once the graph has left V8's young
+// generation.
+Deno.bench("dezero: deep chain x <- exp(x)·e⁻¹, 1000000 ops fwd+bwd", {
+  group: "deep chain 1000000",
+  n: 3,
+  warmup: 1,
+}, () => {
+  const x = new Variable(array(1));
+  let y = x;
+  for (let i = 0; i < 500_000; i++) y = mul(exp(y), E_INVERSE);
+  y.backward();
+});

@@ -192,6 +192,20 @@ export function forEachRow(
   }
 }
 
+/** The index in `shape` of the `flatIndex`-th element in row-major order. */
+export function unravelIndex(
+  shape: readonly number[],
+  flatIndex: number,
+): number[] {
+  const index = new Array<number>(shape.length);
+  let rest = flatIndex;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    index[axis] = rest % shape[axis];
+    rest = Math.floor(rest / shape[axis]);
+  }
+  return index;
+}
+
 /** Copy of the elements of `a` in row-major order. */
 export function toFlat(a: Float64NdArray): Float64Array {
   const out = new Float64Array(sizeOf(a.shape));

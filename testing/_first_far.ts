@@ -8,6 +8,7 @@ import {
   isFloat64NdArray,
   sameShape,
   toFlat,
+  unravelIndex,
 } from "../core/_ndarray.ts";
 import { Variable } from "../core/variable.ts";
 import type { AllCloseOptions, Comparable } from "./all_close.ts";
@@ -33,12 +34,9 @@ export function firstFar(
   }
   const av = toFlat(a);
   const bv = toFlat(b);
-  const strides = a.shape.map((_, axis) =>
-    a.shape.slice(axis + 1).reduce((p, n) => p * n, 1)
-  );
   for (let i = 0; i < av.length; i++) {
     if (!isClose(av[i], bv[i], rtol, atol)) {
-      const index = strides.map((s, axis) => Math.floor(i / s) % a.shape[axis]);
+      const index = unravelIndex(a.shape, i);
       return `Expected values to be close (|a - b| <= ${atol} + ${rtol} * |b|): at index [${
         index.join(",")
       }] actual is ${av[i]}, expected ${bv[i]}, difference ${

@@ -10,6 +10,7 @@ import {
   scalarOf,
   sizeOf,
   toFlat,
+  unravelIndex,
   view,
 } from "../core/_ndarray.ts";
 import { Function } from "../core/function.ts";
@@ -187,9 +188,9 @@ export function gradientCheck(
   const gys = upstream(outputs, options.gy, settings.seed, label);
   const backprop = problem.backprop(points, gys);
   const result =
-    settings.mode === "fast" && problem.fastCheck(points, gys, backprop)
-      ? problem.fastResult
-      : problem.fullCheck(points, gys, backprop);
+    (settings.mode === "fast"
+      ? problem.fastCheck(points, gys, backprop)
+      : null) ?? problem.fullCheck(points, gys, backprop);
   problem.checkReentrant(points, gys, backprop);
   problem.checkZeroUpstream(points, outputs);
   return result;
@@ -380,8 +381,6 @@ class Upstream extends Function {
 
 /** The function, its arguments and settings: evaluation and backprop. */
 class Problem {
-  fastResult!: GradientCheckResult;
-
   constructor(
     readonly f: CheckedFunction,
     readonly label: string,
@@ -394,10 +393,18 @@ class Problem {
   call(
     points: Float64NdArray[],
   ): { variables: Variable[]; outputs: Variable[] } {
+    const variables = points.map((p) => new Variable(p));
+    return { variables, outputs: this.callWith(variables) };
+  }
+
+  /**
+   * Call `f` with `variables` as the checked inputs; the other arguments as
+   * given, a caller's Variable as a fresh one over the same data.
+   */
+  callWith(variables: Variable[]): Variable[] {
     const callArgs = this.args.map((arg) =>
       arg instanceof Variable ? new Variable(arg.data) : arg
     );
-    const variables = points.map((p) => new Variable(p));
     this.wrt.forEach((i, k) => callArgs[i] = variables[k]);
     const result = (this.f as (...a: unknown[]) => unknown)(...callArgs);
     const outputs = Array.isArray(result) ? result : [result];
@@ -410,7 +417,7 @@ class Problem {
         }`,
       );
     }
-    return { variables, outputs: outputs as Variable[] };
+    return outputs as Variable[];
   }
 
   evaluate(points: Float64NdArray[]): Variable[] {
@@ -486,7 +493,7 @@ class Problem {
             `backward is not deterministic: two runs on the same inputs give ${
               a[j]
             } and ${b[j]} for input ${this.wrt[k]} at index [${
-              unravel(grad.shape, j).join(",")
+              unravelIndex(grad.shape, j).join(",")
             }] (nondeterministicTolerance ${tolerance})`,
           );
         }
@@ -505,7 +512,7 @@ class Problem {
             `a zero upstream gradient gives the gradient ${
               values[j]
             } for input ${this.wrt[k]} at index [${
-              unravel(grad.shape, j).join(",")
+              unravelIndex(grad.shape, j).join(",")
             }], expected 0`,
           );
         }
@@ -513,12 +520,12 @@ class Problem {
     });
   }
 
-  /** Random projections vᵀJu; true when every one passes. */
+  /** Random projections vᵀJu: the result when every one passes, else null. */
   fastCheck(
     points: Float64NdArray[],
     gys: Float64NdArray[],
     backprop: Float64NdArray[],
-  ): boolean {
+  ): GradientCheckResult | null {
     const { eps, rtol, atol, seed } = this.settings;
     const random = seededRandom(seed + 2);
     let maxAbsoluteError = 0;
@@ -546,7 +553,7 @@ class Problem {
       if (
         !isClose(analytical, numerical, rtol, atol) || Number.isNaN(analytical)
       ) {
-        return false;
+        return null;
       }
       maxAbsoluteError = Math.max(maxAbsoluteError, absoluteError);
       if (numerical !== 0) {
@@ -556,7 +563,7 @@ class Problem {
         );
       }
     }
-    this.fastResult = {
+    return {
       mode: "fast",
       order: 1,
       checked: FAST_PROJECTIONS,
@@ -566,7 +573,6 @@ class Problem {
       kinks: [],
       ...this.reported(),
     };
-    return true;
   }
 
   /** Every element of every checked input. */
@@ -596,7 +602,7 @@ class Problem {
         const below = this.weightedSum(points, gys);
         point.data[at] = saved;
         const numerical = (above - below) / (2 * eps);
-        const index = unravel(point.shape, j);
+        const index = unravelIndex(point.shape, j);
         const element = compare(input, index, a[j], numerical);
         if (Number.isNaN(a[j]) || Number.isNaN(numerical)) {
           nan ??= `the ${
@@ -688,12 +694,7 @@ function gradientFunction(
   const name = `the gradient of ${label}`;
   return {
     [name](...xs: Variable[]): Variable[] {
-      const callArgs = args.map((arg) =>
-        arg instanceof Variable ? new Variable(arg.data) : arg
-      );
-      wrt.forEach((i, k) => callArgs[i] = xs[k]);
-      const result = (f as (...a: unknown[]) => unknown)(...callArgs);
-      const ys = (Array.isArray(result) ? result : [result]) as Variable[];
+      const ys = problem.callWith(xs);
       new Upstream(gys).call(...ys).backward({ createGraph: true });
       // Hand the gradients on and clear them, or the next backward through
       // them would add the second derivative to the first.
@@ -735,16 +736,6 @@ function randomLike(
     }
   }
   return out;
-}
-
-function unravel(shape: readonly number[], flatIndex: number): number[] {
-  const index = new Array<number>(shape.length);
-  let rest = flatIndex;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    index[axis] = rest % shape[axis];
-    rest = Math.floor(rest / shape[axis]);
-  }
-  return index;
 }
 
 function compare(

@@ -9,3 +9,7 @@ export const WAITING: unique symbol = Symbol("waiting");
 export const VISITED: unique symbol = Symbol("visited");
 /** Marks a Variable made from a number operand: it never keeps a gradient. */
 export const CONSTANT: unique symbol = Symbol("constant");
+/** How often a Variable's data has been replaced (PyTorch's version counter). */
+export const VERSION: unique symbol = Symbol("version");
+/** The sum of the inputs' versions when a function ran, to detect changes. */
+export const INPUT_VERSIONS: unique symbol = Symbol("inputVersions");

@@ -10,7 +10,13 @@ import {
   isFloat64NdArray,
   sameShape,
 } from "./_ndarray.ts";
-import { CONSTANT, VISITED, WAITING } from "./_internal.ts";
+import {
+  CONSTANT,
+  INPUT_VERSIONS,
+  VERSION,
+  VISITED,
+  WAITING,
+} from "./_internal.ts";
 import { toVariable } from "./_to_variable.ts";
 import { config } from "./config.ts";
 import { Variable } from "./variable.ts";
@@ -55,6 +61,18 @@ export abstract class Function {
   [VISITED] = 0;
   /** @internal Bookkeeping of `backward()`: gradients still to arrive. */
   [WAITING] = 0;
+  /** @internal The sum of the inputs' data versions when it ran. */
+  [INPUT_VERSIONS] = 0;
+
+  /**
+   * How many trailing inputs of `forward` may be left out (default 0), for a
+   * function such as `linear(x, W, b?)`. `call` checks the number of inputs
+   * against `forward`'s parameters: all of them are required but these; a
+   * `forward(...xs)` with rest parameters takes one or more.
+   */
+  get optionalInputs(): number {
+    return 0;
+  }
 
   /** The first input, as the book's `f.input`. */
   get input(): Variable {
@@ -109,6 +127,41 @@ export abstract class Function {
     return this.#run(inputs);
   }
 
+  /**
+   * `apply` with the inputs as one array, for functions of thousands of
+   * inputs: JavaScript limits how many arguments a call can spread (about
+   * 100,000, fewer deep in the stack). Such a function implements
+   * {@linkcode Function.forwardList} (and `backwardList` for many outputs).
+   *
+   * @param inputs The inputs.
+   * @returns The output variables.
+   */
+  applyList(inputs: readonly Operand[]): Variable[] {
+    if (!Array.isArray(inputs)) {
+      throw new TypeError(
+        `Cannot call ${this.name}.applyList on ${
+          describe(inputs)
+        }: expected an array of inputs`,
+      );
+    }
+    return this.#run(inputs.slice());
+  }
+
+  /**
+   * Optional: `forward` taking the inputs' data as one array. When a subclass
+   * defines it, `call`/`apply` use it instead of spreading the inputs into
+   * `forward`, so any number of inputs works.
+   */
+  forwardList?(xs: Float64NdArray[]): Float64NdArray | Float64NdArray[];
+
+  /**
+   * Optional: `backward` taking the outputs' gradients as one array, used
+   * instead of `backward` when defined, so any number of outputs works.
+   */
+  backwardList?(
+    gys: Variable[],
+  ): Variable | Float64NdArray | null | (Variable | Float64NdArray | null)[];
+
   // The one path of call() and apply(). `inputs` is the caller's fresh rest
   // array, so it is turned into the list of input Variables in place.
   #run(inputs: Operand[]): Variable[] {
@@ -118,16 +171,44 @@ export abstract class Function {
       );
     }
     const arity = inputs.length;
+    const forward = this.forward;
+    const forwardList = this.forwardList;
+    if (typeof forward !== "function" && typeof forwardList !== "function") {
+      throw new TypeError(
+        `Cannot call ${this.name}: it has no forward method; a Function subclass implements forward(...xs) and backward(...gys)`,
+      );
+    }
+    const declared = forwardList !== undefined ? 0 : forward.length;
+    if (
+      declared === 0
+        ? arity === 0
+        : arity > declared || arity < declared - this.optionalInputs
+    ) {
+      throw new TypeError(
+        `Cannot call ${this.name} with ${arity} input(s): its forward takes ${
+          declared === 0
+            ? "one or more"
+            : this.optionalInputs === 0
+            ? declared
+            : `${declared - this.optionalInputs} to ${declared}`
+        }`,
+      );
+    }
+    let versions = 0;
     for (let i = 0; i < arity; i++) {
       const input = inputs[i];
       if (!(input instanceof Variable)) {
         inputs[i] = toVariable(this.name, input, i);
+      } else {
+        versions += input[VERSION];
       }
     }
     const variables = inputs as Variable[];
     // Direct calls for the common arities: a spread call costs more than
     // the arithmetic of a scalar operation.
-    const ys = arity === 1
+    const ys = forwardList !== undefined
+      ? forwardList.call(this, variables.map((x) => x.data))
+      : arity === 1
       ? this.forward(variables[0].data)
       : arity === 2
       ? this.forward(variables[0].data, variables[1].data)
@@ -145,6 +226,7 @@ export abstract class Function {
       for (let i = 0; i < outputs.length; i++) outputs[i].creator = this;
       this.inputs = variables;
       this.outputs = outputs;
+      this[INPUT_VERSIONS] = versions;
     }
     return outputs;
   }
@@ -205,9 +287,21 @@ export abstract class Function {
     gys: Variable[],
     createGraph = false,
   ): (Variable | null)[] {
+    if (this.backwardList !== undefined) {
+      return this.#checkGradients(this.backwardList(gys), createGraph);
+    }
+    if (typeof this.backward !== "function") {
+      throw new TypeError(
+        `Cannot run the backward of ${this.name}: it has no backward method; a Function subclass implements backward(...gys)`,
+      );
+    }
     const result = gys.length === 1
       ? this.backward(gys[0])
       : this.backward(...gys);
+    return this.#checkGradients(result, createGraph);
+  }
+
+  #checkGradients(result: unknown, createGraph: boolean): (Variable | null)[] {
     const gxs: unknown[] = Array.isArray(result) ? result : [result];
     if (gxs.length !== this.inputs.length) {
       throw new TypeError(

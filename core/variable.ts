@@ -3,18 +3,17 @@
 
 import { describe } from "./_describe.ts";
 import {
+  adoptArray,
   ensurePrinting,
   type Float64NdArray,
   formatArray,
   formatShape,
-  isFloat64NdArray,
   sameShape,
   sizeOf,
-  zerosOf,
 } from "./_ndarray.ts";
-import { CONSTANT, PENDING_GRAD, VISITED, WAITING } from "./_internal.ts";
+import { CONSTANT, PENDING_GRAD, VERSION } from "./_internal.ts";
+import { onesOf, runBackward } from "./_backward.ts";
 import { operator } from "./_operators.ts";
-import { config } from "./config.ts";
 import type { Function, Operand } from "./function.ts";
 
 /** Options of {@linkcode Variable.backward}. */
@@ -33,7 +32,9 @@ export interface BackwardOptions {
   createGraph?: boolean;
 }
 
-let backwardRuns = 0;
+// The backward engine's access to `#grad` (set in Variable's static block).
+let readGrad: (x: Variable) => Variable | null;
+let writeGrad: (x: Variable, g: Variable | null) => void;
 
 /** Options of the {@linkcode Variable} constructor. */
 export interface VariableOptions {
@@ -55,7 +56,6 @@ export interface VariableOptions {
  * y.backward();
  * assert.equal(y.data.get(), 9);
  * assert.equal(x.grad?.data.get(), 6);
- * assert.equal(String(x), "variable(3)");
  * ```
  */
 export class Variable {
@@ -69,17 +69,38 @@ export class Variable {
   [PENDING_GRAD]: Variable | null = null;
   /** @internal Made from a number operand: its gradient is not kept. */
   [CONSTANT] = false;
+  /** @internal How often `data` was replaced; functions check it. */
+  [VERSION] = 0;
 
   /**
    * Wrap a float64 ndarray (or `null`, a placeholder to be filled later).
+   * An ndarray the library did not make (one from `ndarray()` of your own)
+   * is checked and wrapped in a view of its own over the same elements.
    *
    * @param data A float64 ndarray, for example from `array(1.0)`, or `null`.
-   * @param options An optional `name`.
+   * @param options An optional `name`, or the name itself as DeZero's
+   * `Variable(data, "x")`.
    */
-  constructor(data: Float64NdArray | null, options?: VariableOptions) {
-    if (data !== null) checkData("Variable", data);
-    this.#data = data;
-    this.name = options?.name;
+  constructor(
+    data: Float64NdArray | null,
+    options?: VariableOptions | string,
+  ) {
+    this.#data = data === null ? null : checkData("Variable", data);
+    if (options === undefined || options === null) return;
+    const name = typeof options === "string" ? options : options.name;
+    if (typeof options !== "string" && typeof options !== "object") {
+      throw new TypeError(
+        `Cannot use ${
+          describe(options)
+        } as the options of a Variable: expected a name (string) or { name }`,
+      );
+    }
+    if (name !== undefined && typeof name !== "string") {
+      throw new TypeError(
+        `Cannot name a Variable ${describe(name)}: expected a string`,
+      );
+    }
+    this.name = name;
   }
 
   /** The values this variable holds. Throws if it is a `null` placeholder. */
@@ -92,9 +113,14 @@ export class Variable {
     return this.#data;
   }
 
+  /**
+   * Replace the data. A function that already used this variable notices:
+   * its backward then throws instead of computing a gradient from the new
+   * values (a version counter, as PyTorch's).
+   */
   set data(value: Float64NdArray) {
-    checkData("Variable.data", value);
-    this.#data = value;
+    this.#data = checkData("Variable.data", value);
+    this[VERSION]++;
   }
 
   /** Whether the variable holds data (it does unless created with `null`). */
@@ -113,8 +139,7 @@ export class Variable {
 
   set grad(value: Variable | Float64NdArray | null) {
     if (value !== null && !(value instanceof Variable)) {
-      checkData("Variable.grad", value);
-      value = new Variable(value);
+      value = new Variable(checkData("Variable.grad", value));
     }
     if (
       value !== null && this.#data !== null &&
@@ -160,94 +185,126 @@ export class Variable {
    * @param options `retainGrad` keeps intermediate gradients; `createGraph`
    * records the gradient's graph for higher-order derivatives.
    */
-  backward(options: BackwardOptions = {}): void {
-    const retainGrad = options.retainGrad ?? false;
-    const createGraph = options.createGraph ?? false;
-    const seed = this.#grad ?? new Variable(ones(this.data.shape));
-    const creator = this.creator;
-    if (creator === null) {
+  backward(options?: BackwardOptions | null): void {
+    const { retainGrad, createGraph } = checkBackwardOptions(options);
+    const seed = this.#grad ?? new Variable(onesOf(this.data.shape));
+    if (this.creator === null) {
       this.#grad = seed;
       return;
     }
-    const run = ++backwardRuns;
+    // The seed is this pass's gradient of `this`; with retainGrad it is kept
+    // as it is, not added to itself.
+    const before = this.#grad;
+    this.#grad = null;
+    try {
+      runBackward(
+        [this],
+        [seed],
+        { createGraph, retainGrad },
+        readGrad,
+        writeGrad,
+      );
+    } catch (error) {
+      this.#grad = before;
+      throw error;
+    }
+    if (!retainGrad) this.#grad = null;
+  }
 
-    // Count, for every function upstream, the gradients it waits for: one per
-    // use of one of its outputs by another function in this graph.
-    creator[VISITED] = run;
-    creator[WAITING] = 0;
-    const stack: Function[] = [creator];
+  /**
+   * The single value of a variable with one element, as a number (PyTorch's
+   * `item()`): `loss.item()`.
+   *
+   * @returns The value.
+   * @throws {RangeError} If the variable holds more or fewer than one element.
+   *
+   * @example
+   * ```ts
+   * import { array, Variable } from "@dezero/core";
+   * import assert from "node:assert/strict";
+   *
+   * assert.equal(new Variable(array([[2.5]])).item(), 2.5);
+   * ```
+   */
+  item(): number {
+    return itemOf("Variable.item()", this.data);
+  }
+
+  /**
+   * A new Variable over the same values with no creator: a constant for
+   * whatever is computed from it (PyTorch's `detach()`). The data is shared,
+   * not copied; nothing flows back through it.
+   *
+   * @returns The detached variable.
+   *
+   * @example
+   * ```ts
+   * import { array, square, Variable } from "@dezero/core";
+   * import assert from "node:assert/strict";
+   *
+   * const y = square(new Variable(array(3)));
+   * const c = y.detach();
+   * assert.equal(c.creator, null);
+   * assert.equal(c.item(), 9);
+   * ```
+   */
+  detach(): Variable {
+    return new Variable(this.data, { name: this.name });
+  }
+
+  /**
+   * Cut the link to the function that created this variable (DeZero's
+   * `unchain`): it becomes a leaf, and a later `backward()` stops here.
+   *
+   * @example
+   * ```ts
+   * import { array, square, Variable } from "@dezero/core";
+   * import assert from "node:assert/strict";
+   *
+   * const y = square(new Variable(array(3)));
+   * y.unchain();
+   * assert.equal(y.creator, null);
+   * ```
+   */
+  unchain(): void {
+    this.creator = null;
+  }
+
+  /**
+   * Cut every creator link upstream of this variable (DeZero's
+   * `unchain_backward`), so that the graph behind it can be freed: what
+   * truncated backpropagation through time does after each stretch of a
+   * sequence. Iterative, so any depth works.
+   *
+   * @example
+   * ```ts
+   * import { array, exp, square, Variable } from "@dezero/core";
+   * import assert from "node:assert/strict";
+   *
+   * const x = new Variable(array(1));
+   * const h = exp(x);
+   * const y = square(h);
+   * y.unchainBackward();
+   * assert.equal(h.creator, null);
+   * assert.notEqual(y.creator, null); // y keeps its own creator, as in DeZero
+   * ```
+   */
+  unchainBackward(): void {
+    if (this.creator === null) return;
+    const seen = new Set<Function>([this.creator]);
+    const stack: Function[] = [this.creator];
     while (stack.length > 0) {
       const f = stack.pop() as Function;
-      const inputs = f.inputs;
-      for (let i = 0; i < inputs.length; i++) {
-        const g = inputs[i].creator;
+      for (const x of f.inputs) {
+        const g = x.creator;
         if (g === null) continue;
-        if (g[VISITED] !== run) {
-          g[VISITED] = run;
-          g[WAITING] = 0;
+        x.unchain();
+        if (!seen.has(g)) {
+          seen.add(g);
           stack.push(g);
         }
-        g[WAITING]++;
       }
     }
-
-    // Run each function once all its outputs' gradients are in. The
-    // gradient computation records a graph only when createGraph is asked.
-    const touched: Variable[] = [this];
-    const retained: [Variable, Variable][] = [];
-    this[PENDING_GRAD] = seed;
-    const ready: Function[] = [creator];
-    const enableBackprop = config.enableBackprop;
-    config.enableBackprop = createGraph;
-    try {
-      while (ready.length > 0) {
-        const f = ready.pop() as Function;
-        const outputs = f.outputs;
-        const gys = new Array<Variable>(outputs.length);
-        for (let i = 0; i < outputs.length; i++) {
-          const y = outputs[i];
-          gys[i] = y[PENDING_GRAD] ??
-            new Variable(zerosOf(y.data.shape));
-          if (retainGrad) retained.push([y, gys[i]]);
-          y[PENDING_GRAD] = null;
-        }
-        const gxs = f.checkedBackward(gys, createGraph);
-        const inputs = f.inputs;
-        for (let i = 0; i < inputs.length; i++) {
-          const x = inputs[i];
-          const gx = gxs[i];
-          if (gx !== null) {
-            const pending = x[PENDING_GRAD];
-            if (pending === null) {
-              x[PENDING_GRAD] = gx;
-              touched.push(x);
-            } else {
-              x[PENDING_GRAD] = operator("add")(pending, gx);
-            }
-          }
-          const g = x.creator;
-          if (g !== null && --g[WAITING] === 0) ready.push(g);
-        }
-      }
-      // Commit: leaves add what they received to their grad. Constants made
-      // from number operands (`mul(x, 2)`) are nobody's to read: drop theirs.
-      for (const x of touched) {
-        const pending = x[PENDING_GRAD];
-        if (pending === null) continue;
-        x[PENDING_GRAD] = null;
-        if (x[CONSTANT]) continue;
-        x.#grad = x.#grad === null
-          ? pending
-          : operator("add")(x.#grad, pending);
-      }
-    } catch (error) {
-      for (const x of touched) x[PENDING_GRAD] = null;
-      throw error;
-    } finally {
-      config.enableBackprop = enableBackprop;
-    }
-    this.#grad = null;
-    for (const [y, g] of retained) y.#grad = g;
   }
 
   /** Forget the gradient (DeZero's `cleargrad`), to start a new pass. */
@@ -256,7 +313,7 @@ export class Variable {
   }
 
   /** The shape of `data`, for example `[2, 3]`; `[]` for a scalar. */
-  get shape(): number[] {
+  get shape(): readonly number[] {
     return this.data.shape;
   }
 
@@ -428,19 +485,80 @@ export class Variable {
   #label(): string {
     return this.name === undefined ? "a variable" : `variable "${this.name}"`;
   }
-}
 
-function ones(shape: readonly number[]): Float64NdArray {
-  const out = zerosOf(shape);
-  out.data.fill(1, out.offset, out.offset + sizeOf(shape));
-  return out;
-}
-
-function checkData(where: string, value: unknown): void {
-  if (isFloat64NdArray(value)) {
-    ensurePrinting(value);
-    return;
+  static {
+    readGrad = (x) => x.#grad;
+    writeGrad = (x, g) => {
+      x.#grad = g;
+    };
   }
+}
+
+/** The engine's access to the gradients, for `grad()` in grad.ts. */
+export function gradAccess(): [
+  (x: Variable) => Variable | null,
+  (x: Variable, g: Variable | null) => void,
+] {
+  return [readGrad, writeGrad];
+}
+
+/** The one value of an array of one element, or a RangeError. */
+export function itemOf(where: string, a: Float64NdArray): number {
+  if (sizeOf(a.shape) !== 1) {
+    throw new RangeError(
+      `Cannot convert an array of shape ${
+        formatShape(a.shape)
+      } to a number: ${where} needs exactly one element, got ${
+        sizeOf(a.shape)
+      }`,
+    );
+  }
+  // Every index of a one-element array is 0: the element is at the offset.
+  return a.data[a.offset];
+}
+
+function checkBackwardOptions(
+  options: BackwardOptions | null | undefined,
+): Required<BackwardOptions> {
+  if (options === undefined || options === null) {
+    return { retainGrad: false, createGraph: false };
+  }
+  if (typeof options !== "object") {
+    throw new TypeError(
+      `Cannot use ${
+        describe(options)
+      } as the options of Variable.backward(): expected { retainGrad?, createGraph? }`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "retainGrad" && key !== "createGraph") {
+      throw new TypeError(
+        `Cannot use the option "${key}" in Variable.backward(): expected retainGrad or createGraph`,
+      );
+    }
+  }
+  const retainGrad = options.retainGrad ?? false;
+  const createGraph = options.createGraph ?? false;
+  for (
+    const [key, value] of [["retainGrad", retainGrad], [
+      "createGraph",
+      createGraph,
+    ]] as const
+  ) {
+    if (typeof value !== "boolean") {
+      throw new TypeError(
+        `Cannot set ${key} to ${
+          describe(value)
+        } in Variable.backward(): expected a boolean`,
+      );
+    }
+  }
+  return { retainGrad, createGraph };
+}
+
+function checkData(where: string, value: unknown): Float64NdArray {
+  const adopted = adoptArray(where, value);
+  if (adopted !== undefined) return adopted;
   const hint = typeof value === "number"
     ? `wrap it first: ${
       where === "Variable"

@@ -1,0 +1,214 @@
+// The backward engine behind `Variable.backward()` and `grad()`. It runs every
+// function once, after all the gradients flowing into its outputs have
+// arrived: a loop in O(nodes + edges), never recursion, so graphs of any depth
+// work.
+//
+// The bookkeeping lives in symbol-keyed fields on the functions and variables
+// (a Map costs more than a scalar operation). A backward pass started while
+// another one runs (a `backward()` inside a Function's backward, or in a hook)
+// saves every field it overwrites and restores them when it ends, so the outer
+// pass continues exactly where it was.
+
+import {
+  CONSTANT,
+  INPUT_VERSIONS,
+  PENDING_GRAD,
+  VERSION,
+  VISITED,
+  WAITING,
+} from "./_internal.ts";
+import { type Float64NdArray, sizeOf, zerosOf } from "./_ndarray.ts";
+import { operator } from "./_operators.ts";
+import { config } from "./config.ts";
+import type { Function } from "./function.ts";
+import { Variable } from "./variable.ts";
+
+/** What a pass does with the gradients that reach its leaves. */
+export interface BackwardPass {
+  /** Record the gradient computation's graph (higher-order derivatives). */
+  createGraph: boolean;
+  /** Non-leaf variables keep their gradient too (`retainGrad`). */
+  retainGrad: boolean;
+  /**
+   * For `grad()`: the variables whose gradients are returned instead of being
+   * added to any `grad`. When set, no `grad` anywhere is written.
+   */
+  capture?: Map<Variable, Variable | null>;
+}
+
+let passes = 0;
+let activePasses = 0;
+
+/**
+ * Propagate `seeds` (one gradient per output) back through the graph.
+ *
+ * @param outputs The variables to differentiate.
+ * @param seeds Their gradients.
+ * @param pass What to do with the results.
+ * @param readGrad Reads a variable's committed gradient.
+ * @param writeGrad Writes a variable's committed gradient.
+ */
+export function runBackward(
+  outputs: readonly Variable[],
+  seeds: readonly Variable[],
+  pass: BackwardPass,
+  readGrad: (x: Variable) => Variable | null,
+  writeGrad: (x: Variable, g: Variable | null) => void,
+): void {
+  const run = ++passes;
+  const nested = activePasses > 0;
+  // Saved fields of an outer pass, restored when this one ends.
+  const savedFunctions: [Function, number, number][] = [];
+  const savedPending = nested ? new Map<Variable, Variable | null>() : null;
+  const capture = pass.capture;
+
+  // Count, for every function upstream, the gradients it waits for: one per
+  // use of one of its outputs by another function in this graph.
+  const stack: Function[] = [];
+  const visit = (g: Function): void => {
+    if (nested) savedFunctions.push([g, g[VISITED], g[WAITING]]);
+    g[VISITED] = run;
+    g[WAITING] = 0;
+    stack.push(g);
+  };
+  for (const y of outputs) {
+    const creator = y.creator;
+    if (creator !== null && creator[VISITED] !== run) visit(creator);
+  }
+  const roots = stack.slice();
+  while (stack.length > 0) {
+    const f = stack.pop() as Function;
+    const inputs = f.inputs;
+    for (let i = 0; i < inputs.length; i++) {
+      const g = inputs[i].creator;
+      if (g === null) continue;
+      if (g[VISITED] !== run) visit(g);
+      g[WAITING]++;
+    }
+  }
+
+  const touched: Variable[] = [];
+  const retained: [Variable, Variable][] = [];
+  const pending = (x: Variable): Variable | null => {
+    if (savedPending !== null && !savedPending.has(x)) {
+      savedPending.set(x, x[PENDING_GRAD]);
+      x[PENDING_GRAD] = null;
+    }
+    return x[PENDING_GRAD];
+  };
+  const add = operator("add");
+  const enableBackprop = config.enableBackprop;
+  activePasses++;
+  config.enableBackprop = pass.createGraph;
+  try {
+    for (let i = 0; i < outputs.length; i++) {
+      const y = outputs[i];
+      const before = pending(y);
+      if (before === null) touched.push(y);
+      y[PENDING_GRAD] = before === null ? seeds[i] : add(before, seeds[i]);
+    }
+    const ready: Function[] = roots.filter((f) => f[WAITING] === 0);
+    while (ready.length > 0) {
+      const f = ready.pop() as Function;
+      checkVersions(f);
+      const fOutputs = f.outputs;
+      const gys = new Array<Variable>(fOutputs.length);
+      for (let i = 0; i < fOutputs.length; i++) {
+        const y = fOutputs[i];
+        const gy = pending(y) ?? new Variable(zerosOf(y.data.shape));
+        gys[i] = gy;
+        y[PENDING_GRAD] = null;
+        if (capture !== undefined) {
+          if (capture.has(y)) capture.set(y, gy);
+        } else if (pass.retainGrad) {
+          retained.push([y, gy]);
+        }
+      }
+      const gxs = f.checkedBackward(gys, pass.createGraph);
+      const inputs = f.inputs;
+      for (let i = 0; i < inputs.length; i++) {
+        const x = inputs[i];
+        const gx = gxs[i];
+        if (gx !== null) {
+          const before = pending(x);
+          if (before === null) {
+            x[PENDING_GRAD] = gx;
+            touched.push(x);
+          } else {
+            x[PENDING_GRAD] = add(before, gx);
+          }
+        }
+        const g = x.creator;
+        if (g !== null && --g[WAITING] === 0) ready.push(g);
+      }
+    }
+    // Commit. Leaves add what they received to their grad (or, for grad(),
+    // hand it over); constants made from number operands are nobody's to
+    // read. A retained non-leaf gradient accumulates like a leaf's.
+    for (const x of touched) {
+      const g = x[PENDING_GRAD];
+      if (g === null) continue;
+      x[PENDING_GRAD] = null;
+      if (capture !== undefined) {
+        if (capture.has(x) && capture.get(x) === null) capture.set(x, g);
+        continue;
+      }
+      if (x[CONSTANT] || x.creator !== null) continue;
+      const old = readGrad(x);
+      writeGrad(x, old === null ? g : add(old, g));
+    }
+    for (const [y, g] of retained) {
+      const old = readGrad(y);
+      writeGrad(y, old === null ? g : add(old, g));
+    }
+  } finally {
+    for (const x of touched) x[PENDING_GRAD] = null;
+    config.enableBackprop = enableBackprop;
+    activePasses--;
+    if (nested) {
+      for (let i = savedFunctions.length - 1; i >= 0; i--) {
+        const [g, visited, waiting] = savedFunctions[i];
+        g[VISITED] = visited;
+        g[WAITING] = waiting;
+      }
+      for (const [x, g] of savedPending!) x[PENDING_GRAD] = g;
+    }
+  }
+}
+
+/**
+ * An Error naming the function and the variable when the data of one of its
+ * inputs or outputs was replaced after it ran: its backward would read the
+ * new values and give a silently wrong gradient.
+ */
+function checkVersions(f: Function): void {
+  const inputs = f.inputs;
+  let sum = 0;
+  for (let i = 0; i < inputs.length; i++) sum += inputs[i][VERSION];
+  const outputs = f.outputs;
+  let outputSum = 0;
+  for (let i = 0; i < outputs.length; i++) outputSum += outputs[i][VERSION];
+  if (sum === f[INPUT_VERSIONS] && outputSum === 0) return;
+  let culprit = "";
+  if (outputSum !== 0) {
+    const index = outputs.findIndex((y) => y[VERSION] !== 0);
+    culprit = `${label(outputs[index])} (output ${index})`;
+  } else {
+    const index = inputs.findIndex((x) => x[VERSION] !== 0);
+    culprit = `${label(inputs[index])} (input ${index})`;
+  }
+  throw new Error(
+    `Cannot run the backward of ${f.name}: the data of ${culprit} was replaced after ${f.name} used it, so its gradient would be computed from the new values; run the forward again after changing data`,
+  );
+}
+
+function label(x: Variable): string {
+  return x.name === undefined ? "a variable" : `variable "${x.name}"`;
+}
+
+/** An array of ones of the given shape (the default seed). */
+export function onesOf(shape: readonly number[]): Float64NdArray {
+  const out = zerosOf(shape);
+  out.data.fill(1, 0, sizeOf(shape));
+  return out;
+}

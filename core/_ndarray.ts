@@ -111,12 +111,12 @@ export function sizeOf(shape: readonly number[]): number {
 // array can reach another's elements. A fresh `Float64Array` costs about 0.4 µs
 // in Deno 2.9.6 (V8 no longer allocates small typed arrays on its heap), more
 // than a whole scalar operation, so arrays of up to 16 elements are
-// `subarray()`s of a shared 1 KiB pool, the way Node's `Buffer` pools small
-// buffers: a kept scalar pins at most that 1 KiB. The pool is visible only
+// `subarray()`s of a shared 512-byte pool, the way Node's `Buffer` pools small
+// buffers: a kept scalar pins at most those 512 bytes. The pool is visible only
 // through `data.buffer`; transferring that buffer detaches the other arrays of
 // the same pool (the README says to copy with `toFloat64Array` first), and the
 // allocator notices a detached pool and starts a new one.
-const POOL_LENGTH = 128;
+const POOL_LENGTH = 64;
 const SMALL_ARRAY = 16;
 let pool = new Float64Array(POOL_LENGTH);
 let poolUsed = 0;

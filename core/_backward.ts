@@ -17,7 +17,8 @@ import {
   VISITED,
   WAITING,
 } from "./_internal.ts";
-import { type Float64NdArray, sizeOf, zerosOf } from "./_ndarray.ts";
+import { binary, sumRow } from "./_kernels.ts";
+import { copyOf, type Float64NdArray, sizeOf, zerosOf } from "./_ndarray.ts";
 import { operator } from "./_operators.ts";
 import { config } from "./config.ts";
 import type { Function } from "./function.ts";
@@ -96,7 +97,19 @@ export function runBackward(
     }
     return x[PENDING_GRAD];
   };
-  const add = operator("add");
+  // Without createGraph nothing is recorded, so gradients are summed as
+  // arrays, without the Function and Variable objects that add() makes.
+  const add = pass.createGraph ? operator("add") : sumVariables;
+  // Every gradient handed out owns its data: a gradient passed through
+  // unchanged (Add's) can reach two leaves, and the second gets a copy.
+  const handedOut = new Set<Float64NdArray>();
+  const own = (g: Variable): Variable => {
+    if (!handedOut.has(g.data)) {
+      handedOut.add(g.data);
+      return g;
+    }
+    return new Variable(copyOf(g.data));
+  };
   const enableBackprop = config.enableBackprop;
   activePasses++;
   config.enableBackprop = pass.createGraph;
@@ -119,7 +132,7 @@ export function runBackward(
         gys[i] = gy;
         y[PENDING_GRAD] = null;
         if (capture !== undefined) {
-          if (capture.has(y)) capture.set(y, gy);
+          if (capture.has(y)) capture.set(y, own(gy));
         } else if (pass.retainGrad) {
           retained.push([y, gy]);
         }
@@ -150,16 +163,16 @@ export function runBackward(
       if (g === null) continue;
       x[PENDING_GRAD] = null;
       if (capture !== undefined) {
-        if (capture.has(x) && capture.get(x) === null) capture.set(x, g);
+        if (capture.has(x) && capture.get(x) === null) capture.set(x, own(g));
         continue;
       }
       if (x[CONSTANT] || x.creator !== null) continue;
       const old = readGrad(x);
-      writeGrad(x, old === null ? g : add(old, g));
+      writeGrad(x, old === null ? own(g) : add(old, g));
     }
     for (const [y, g] of retained) {
       const old = readGrad(y);
-      writeGrad(y, old === null ? g : add(old, g));
+      writeGrad(y, old === null ? own(g) : add(old, g));
     }
   } finally {
     for (const x of touched) x[PENDING_GRAD] = null;
@@ -211,4 +224,8 @@ export function onesOf(shape: readonly number[]): Float64NdArray {
   const out = zerosOf(shape);
   out.data.fill(1, 0, sizeOf(shape));
   return out;
+}
+
+function sumVariables(a: Variable, b: Variable): Variable {
+  return new Variable(binary(a.data, b.data, sumRow, "backward"));
 }

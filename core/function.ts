@@ -155,6 +155,18 @@ export abstract class Function {
   forwardList?(xs: Float64NdArray[]): Float64NdArray | Float64NdArray[];
 
   /**
+   * Optional: the first-order backward on plain arrays, fused into as few
+   * passes as the math needs. When defined, a `backward()` without
+   * `createGraph` calls it instead of `backward` (no graph is recorded then,
+   * so nothing is lost), which saves the temporaries and Function objects of
+   * a backward written with Variable functions. It must compute exactly what
+   * `backward` computes; the built-in functions' tests check both.
+   */
+  backwardData?(
+    ...gys: Float64NdArray[]
+  ): Float64NdArray | null | (Float64NdArray | null)[];
+
+  /**
    * Optional: `backward` taking the outputs' gradients as one array, used
    * instead of `backward` when defined, so any number of outputs works.
    */
@@ -287,6 +299,12 @@ export abstract class Function {
     gys: Variable[],
     createGraph = false,
   ): (Variable | null)[] {
+    if (!createGraph && this.backwardData !== undefined) {
+      const result = gys.length === 1
+        ? this.backwardData(gys[0].data)
+        : this.backwardData(...gys.map((gy) => gy.data));
+      return this.#checkGradients(result, false);
+    }
     if (this.backwardList !== undefined) {
       return this.#checkGradients(this.backwardList(gys), createGraph);
     }

@@ -1,4 +1,4 @@
-import { binary, sumRow } from "../core/_kernels.ts";
+import { binary, sumRow, sumTo as sumToArray } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -18,6 +18,14 @@ export class Add extends Function {
     return [
       this.needsInputGrad(0) ? sumTo(gy, a.shape) : null,
       this.needsInputGrad(1) ? sumTo(gy, b.shape) : null,
+    ];
+  }
+
+  /** The same on arrays (gy itself where no summing is needed). */
+  override backwardData(gy: Float64NdArray): (Float64NdArray | null)[] {
+    return [
+      this.needsInputGrad(0) ? sumToArray(gy, this.inputs[0].data.shape) : null,
+      this.needsInputGrad(1) ? sumToArray(gy, this.inputs[1].data.shape) : null,
     ];
   }
 }

@@ -1,4 +1,4 @@
-import { unary } from "../core/_kernels.ts";
+import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -17,6 +17,11 @@ export class Cos extends Function {
   /** dy/dx = -sin x. */
   backward(gy: Variable): Variable {
     return mul(gy, neg(sin(this.inputs[0])));
+  }
+
+  /** The same, fused into one pass. */
+  override backwardData(gy: Float64NdArray): Float64NdArray {
+    return binary(gy, this.inputs[0].data, negatedSineProductRow, this);
   }
 }
 
@@ -53,5 +58,26 @@ function cosRow(
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = Math.cos(x[xOffset]);
     xOffset += xStride;
+  }
+}
+
+/** Row kernel of the fused gradient: gy · (-sin x). */
+function negatedSineProductRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    const g = a[aOffset];
+    const v = b[bOffset];
+    y[yOffset + i] = g * -Math.sin(v);
+    aOffset += aStride;
+    bOffset += bStride;
   }
 }

@@ -1,4 +1,4 @@
-import { binary } from "../core/_kernels.ts";
+import { binary, productRow, sumTo as sumToArray } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -23,6 +23,24 @@ export class Div extends Function {
       this.needsInputGrad(1)
         ? sumTo(mul(gy, div(neg(a), square(b))), b.shape)
         : null,
+    ];
+  }
+
+  /** The same on arrays: gy / b, and gy · (-a / b²). */
+  override backwardData(gy: Float64NdArray): (Float64NdArray | null)[] {
+    const a = this.inputs[0].data;
+    const b = this.inputs[1].data;
+    let gb: Float64NdArray | null = null;
+    if (this.needsInputGrad(1)) {
+      // gy · (-a / b²), rounded exactly as the Variable path rounds it.
+      const slope = binary(a, b, negatedSquaredQuotientRow, this);
+      gb = sumToArray(binary(gy, slope, productRow, this), b.shape);
+    }
+    return [
+      this.needsInputGrad(0)
+        ? sumToArray(binary(gy, b, quotientRow, this), a.shape)
+        : null,
+      gb,
     ];
   }
 }
@@ -67,6 +85,26 @@ function quotientRow(
 ): void {
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = a[aOffset] / b[bOffset];
+    aOffset += aStride;
+    bOffset += bStride;
+  }
+}
+
+/** Row kernel of the fused gradient: -a / b². */
+function negatedSquaredQuotientRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    const v = b[bOffset];
+    y[yOffset + i] = -a[aOffset] / (v * v);
     aOffset += aStride;
     bOffset += bStride;
   }

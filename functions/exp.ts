@@ -1,4 +1,4 @@
-import { unary } from "../core/_kernels.ts";
+import { binary, productRow, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -15,6 +15,11 @@ export class Exp extends Function {
   /** dy/dx = eˣ = y, so gx = gy · y (reusing the output saves an exp). */
   backward(gy: Variable): Variable {
     return mul(gy, this.outputs[0]);
+  }
+
+  /** The same on arrays: gx = gy · y. */
+  override backwardData(gy: Float64NdArray): Float64NdArray {
+    return binary(gy, this.outputs[0].data, productRow, this);
   }
 }
 

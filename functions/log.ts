@@ -1,4 +1,4 @@
-import { unary } from "../core/_kernels.ts";
+import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -15,6 +15,11 @@ export class Log extends Function {
   /** dy/dx = 1/x, so gx = gy / x. */
   backward(gy: Variable): Variable {
     return div(gy, this.inputs[0]);
+  }
+
+  /** The same, fused into one pass. */
+  override backwardData(gy: Float64NdArray): Float64NdArray {
+    return binary(gy, this.inputs[0].data, quotientRow, this);
   }
 }
 
@@ -51,5 +56,26 @@ function logRow(
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = Math.log(x[xOffset]);
     xOffset += xStride;
+  }
+}
+
+/** Row kernel of the fused gradient: gy / x. */
+function quotientRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    const g = a[aOffset];
+    const v = b[bOffset];
+    y[yOffset + i] = g / v;
+    aOffset += aStride;
+    bOffset += bStride;
   }
 }

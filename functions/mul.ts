@@ -1,4 +1,4 @@
-import { binary, productRow } from "../core/_kernels.ts";
+import { binary, productRow, sumTo as sumToArray } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -18,6 +18,20 @@ export class Mul extends Function {
     return [
       this.needsInputGrad(0) ? sumTo(mul(gy, b), a.shape) : null,
       this.needsInputGrad(1) ? sumTo(mul(gy, a), b.shape) : null,
+    ];
+  }
+
+  /** The same on arrays. */
+  override backwardData(gy: Float64NdArray): (Float64NdArray | null)[] {
+    const a = this.inputs[0].data;
+    const b = this.inputs[1].data;
+    return [
+      this.needsInputGrad(0)
+        ? sumToArray(binary(gy, b, productRow, this), a.shape)
+        : null,
+      this.needsInputGrad(1)
+        ? sumToArray(binary(gy, a, productRow, this), b.shape)
+        : null,
     ];
   }
 }

@@ -15,6 +15,11 @@ export class Neg extends Function {
   backward(gy: Variable): Variable {
     return neg(gy);
   }
+
+  /** The same on arrays. */
+  override backwardData(gy: Float64NdArray): Float64NdArray {
+    return unary(gy, negativeRow);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { unary } from "../core/_kernels.ts";
+import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -16,6 +16,11 @@ export class Sin extends Function {
   /** dy/dx = cos x. */
   backward(gy: Variable): Variable {
     return mul(gy, cos(this.inputs[0]));
+  }
+
+  /** The same, fused into one pass. */
+  override backwardData(gy: Float64NdArray): Float64NdArray {
+    return binary(gy, this.inputs[0].data, cosineProductRow, this);
   }
 }
 
@@ -52,5 +57,26 @@ function sinRow(
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = Math.sin(x[xOffset]);
     xOffset += xStride;
+  }
+}
+
+/** Row kernel of the fused gradient: gy · cos x. */
+function cosineProductRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    const g = a[aOffset];
+    const v = b[bOffset];
+    y[yOffset + i] = g * Math.cos(v);
+    aOffset += aStride;
+    bOffset += bStride;
   }
 }

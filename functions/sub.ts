@@ -1,4 +1,4 @@
-import { binary } from "../core/_kernels.ts";
+import { binary, sumTo as sumToArray, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
@@ -19,6 +19,16 @@ export class Sub extends Function {
     return [
       this.needsInputGrad(0) ? sumTo(gy, a.shape) : null,
       this.needsInputGrad(1) ? sumTo(neg(gy), b.shape) : null,
+    ];
+  }
+
+  /** The same on arrays. */
+  override backwardData(gy: Float64NdArray): (Float64NdArray | null)[] {
+    return [
+      this.needsInputGrad(0) ? sumToArray(gy, this.inputs[0].data.shape) : null,
+      this.needsInputGrad(1)
+        ? sumToArray(unary(gy, negatedRow), this.inputs[1].data.shape)
+        : null,
     ];
   }
 }
@@ -65,5 +75,20 @@ function differenceRow(
     y[yOffset + i] = a[aOffset] - b[bOffset];
     aOffset += aStride;
     bOffset += bStride;
+  }
+}
+
+/** Row kernel of the fused gradient: -gy. */
+function negatedRow(
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = -x[xOffset];
+    xOffset += xStride;
   }
 }

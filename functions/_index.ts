@@ -145,7 +145,7 @@ function sliceRange(
 
 /** One axis of the result: a slice of an input axis, or a broadcast axis. */
 type OutAxis =
-  | { kind: "slice"; axis: number; start: number; step: number }
+  | { kind: "slice"; axis: number; start: number; step: number; count: number }
   | { kind: "advanced"; dim: number };
 
 /**
@@ -219,13 +219,12 @@ export function planIndex(
     i === 0 || axis === advancedAxes[i - 1] + 1
   );
   if (hasArray && !adjacent) outAxes.push(...blockAxes);
-  const outShape: number[] = [];
   let base = 0;
   const inStride = contiguousStrides(shape);
   entries.forEach((entry, axis) => {
     if (entry.kind === "slice") {
       const { start, step, count } = sliceRange(entry, shape[axis]);
-      outAxes.push({ kind: "slice", axis, start, step });
+      outAxes.push({ kind: "slice", axis, start, step, count });
       return;
     }
     if (!hasArray) {
@@ -234,13 +233,9 @@ export function planIndex(
       outAxes.push(...blockAxes);
     }
   });
-  for (const out of outAxes) {
-    if (out.kind === "advanced") outShape.push(block[out.dim]);
-    else {
-      const entry = entries[out.axis] as Entry & { kind: "slice" };
-      outShape.push(sliceRange(entry, shape[out.axis]).count);
-    }
-  }
+  const outShape = outAxes.map((out) =>
+    out.kind === "advanced" ? block[out.dim] : out.count
+  );
 
   // Each advanced entry read at a block index: values and strides over the
   // block, 0 along the axes it is broadcast over.

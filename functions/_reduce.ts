@@ -88,23 +88,57 @@ export function minArray(
 }
 
 /**
- * `log(sum(exp(x)))` over `axes`, with the axes kept as length 1. The
- * largest element is subtracted first, so ±1000 stays finite; a non-finite
- * maximum is replaced by 0 (as SciPy does), so a group of -Infinity gives
- * -Infinity and not NaN.
+ * x - m along `axes`, m the maximum of each group (kept as length 1), and
+ * sum(exp(x - m)) per group: the parts of a softmax that cannot overflow.
+ * A non-finite maximum is replaced by 0 (as SciPy does), so a group of
+ * -Infinity gives -Infinity and not NaN.
  */
+function shiftedExpSums(
+  caller: string,
+  x: Float64NdArray,
+  axes: Axes,
+): { shifts: Float64NdArray; shifted: Float64NdArray; sums: Float64NdArray } {
+  const shifts = mapArray(
+    maxArray(caller, x, axes, true),
+    (m) => Number.isFinite(m) ? m : 0,
+  );
+  const shifted = combineArrays(caller, x, shifts, (v, m) => v - m);
+  const sums = sumArray(caller, mapArray(shifted, Math.exp), axes, true);
+  return { shifts, shifted, sums };
+}
+
+/** `log(sum(exp(x)))` over `axes`, kept as length 1: m + log(sum(exp(x - m))). */
 export function logsumexpArray(
   caller: string,
   x: Float64NdArray,
   axes: Axes,
 ): Float64NdArray {
-  const shifts = mapArray(
-    maxArray(caller, x, axes, true),
-    (m) => Number.isFinite(m) ? m : 0,
-  );
-  const exps = combineArrays(caller, x, shifts, (v, m) => Math.exp(v - m));
-  const sums = sumArray(caller, exps, axes, true);
+  const { shifts, sums } = shiftedExpSums(caller, x, axes);
   return combineArrays(caller, sums, shifts, (s, m) => Math.log(s) + m);
+}
+
+/**
+ * The softmax over `axes` as exp(x - m) / sum(exp(x - m)): the division by
+ * the sum, not a subtraction of a log-sum-exp near 1000, keeps the result
+ * as exact as the inputs allow.
+ */
+export function softmaxArray(
+  caller: string,
+  x: Float64NdArray,
+  axes: Axes,
+): Float64NdArray {
+  const { shifted, sums } = shiftedExpSums(caller, x, axes);
+  return combineArrays(caller, shifted, sums, (v, s) => Math.exp(v) / s);
+}
+
+/** The log-softmax over `axes` as (x - m) - log(sum(exp(x - m))). */
+export function logSoftmaxArray(
+  caller: string,
+  x: Float64NdArray,
+  axes: Axes,
+): Float64NdArray {
+  const { shifted, sums } = shiftedExpSums(caller, x, axes);
+  return combineArrays(caller, shifted, sums, (v, s) => v - Math.log(s));
 }
 
 /** A new array of `fn` applied to each element of `a`. */

@@ -1,7 +1,7 @@
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
-import { type Axes, combineArrays, logsumexpArray } from "./_reduce.ts";
+import { type Axes, logSoftmaxArray } from "./_reduce.ts";
 import { exp } from "./exp.ts";
 import { mul } from "./mul.ts";
 import { sub } from "./sub.ts";
@@ -22,10 +22,12 @@ export class LogSoftmax extends Function {
     this.axis = typeof axis === "number" ? axis : [...axis];
   }
 
-  /** x - logsumexp(x), which never takes the log of an underflowed 0. */
+  /**
+   * (x - m) - log(sum(exp(x - m))) with m the largest element: never the log
+   * of an underflowed 0, and no rounding at the magnitude of m.
+   */
   forward(x: Float64NdArray): Float64NdArray {
-    const logZ = logsumexpArray(this.name, x, this.axis as Axes);
-    return combineArrays(this.name, x, logZ, (v, z) => v - z);
+    return logSoftmaxArray(this.name, x, this.axis as Axes);
   }
 
   /** ∂yᵢ/∂xⱼ = δᵢⱼ - softmax(x)ⱼ, so gx = gy - exp(y)·sum(gy). */

@@ -1,7 +1,7 @@
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
-import { type Axes, combineArrays, logsumexpArray } from "./_reduce.ts";
+import { type Axes, softmaxArray } from "./_reduce.ts";
 import { mul } from "./mul.ts";
 import { sub } from "./sub.ts";
 import { sum } from "./sum.ts";
@@ -22,12 +22,11 @@ export class Softmax extends Function {
   }
 
   /**
-   * exp(x - logsumexp(x)): the log-sum-exp subtracts the largest element
-   * first, so no exponential overflows and ±1000 gives exact 0s and 1s.
+   * exp(x - m) / sum(exp(x - m)) with m the largest element, so no
+   * exponential overflows and ±1000 gives exact 0s and 1s.
    */
   forward(x: Float64NdArray): Float64NdArray {
-    const logZ = logsumexpArray(this.name, x, this.axis as Axes);
-    return combineArrays(this.name, x, logZ, (v, z) => Math.exp(v - z));
+    return softmaxArray(this.name, x, this.axis as Axes);
   }
 
   /**

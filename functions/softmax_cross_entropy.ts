@@ -3,7 +3,7 @@ import { array } from "../core/array.ts";
 import { Function, type Operand } from "../core/function.ts";
 import { Variable } from "../core/variable.ts";
 import { type Labels, readLabels } from "./_labels.ts";
-import { logsumexpArray } from "./_reduce.ts";
+import { logSoftmaxArray } from "./_reduce.ts";
 import { mul } from "./mul.ts";
 import { softmax } from "./softmax.ts";
 import { sub } from "./sub.ts";
@@ -30,17 +30,15 @@ export class SoftmaxCrossEntropy extends Function {
   }
 
   /**
-   * -sum(x[i, tᵢ] - logsumexp(x[i])) / N: the log-sum-exp takes the maximum
-   * out first, so scores of ±1000 give exact finite losses.
+   * -sum(logSoftmax(x)[i, tᵢ]) / N: the log-softmax takes the maximum out
+   * first, so scores of ±1000 give exact finite losses.
    */
   forward(x: Float64NdArray): Float64NdArray {
     const labels = readLabels(this.name, this.#t, x.shape);
-    const logZ = logsumexpArray(this.name, x, 1);
+    const logP = logSoftmaxArray(this.name, x, 1);
     const n = x.shape[0];
     let total = 0;
-    for (let i = 0; i < n; i++) {
-      total += logZ.get(i, 0) - x.get(i, labels[i]);
-    }
+    for (let i = 0; i < n; i++) total -= logP.get(i, labels[i]);
     this.#labels = labels;
     return scalarOf(n === 0 ? NaN : total / n);
   }

@@ -15,10 +15,11 @@ import { mul } from "./mul.ts";
 import { sub } from "./sub.ts";
 
 // PyTorch's bounds: each log is clamped at -100 so that p = 0 or 1 gives a
-// finite loss, and p(1 - p) at 1e-12 in the gradient.
+// finite loss, and p(1 - p) at 1e-12 in the gradient (a float32 constant in
+// PyTorch's kernel, hence the fround).
 const LOG_FLOOR = -100;
 const SMALLEST_P = Math.exp(LOG_FLOOR);
-const DENOMINATOR_FLOOR = 1e-12;
+const DENOMINATOR_FLOOR = Math.fround(1e-12);
 
 /** y = -sum(t·log p + (1 - t)·log(1 - p)) / N on probabilities p. */
 export class BinaryCrossEntropy extends Function {

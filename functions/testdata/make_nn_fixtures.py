@@ -10,6 +10,7 @@ computed in float64 by PyTorch (or NumPy for indexing and accuracy), never by
 our own code. Where DeZero's definition differs from PyTorch's default (losses
 divided by the length of the first axis, not by the number of elements), the
 reference uses reduction="sum" and divides by N, which is DeZero's formula.
+`outputShape` keeps the shape of an empty result, which nested lists lose.
 A few cases also hold `hvp`: the derivative of sum(gx * v) with respect to each
 input, a second-order reference.
 """
@@ -50,6 +51,7 @@ def case(name, fn, inputs, params=None, grad_inputs=None, hvp=False):
         "inputs": [nested(x) for x in inputs],
         "gy": nested(gy.detach().numpy()),
         "output": nested(y.detach().numpy()),
+        "outputShape": list(y.shape),
         "grads": [nested(g.detach().numpy()) for g in grads],
         "gradInputs": list(grad_inputs),
     }
@@ -199,6 +201,7 @@ for entries in index_cases:
         "inputs": [nested(indexed)],
         "gy": nested(gy),
         "output": nested(y),
+        "outputShape": list(y.shape),
         "grads": [nested(gx)],
         "gradInputs": [0],
     })
@@ -212,6 +215,7 @@ cases.append({
     "inputs": [nested(log_p)],
     "gy": nested(np.ones(5)),
     "output": nested(log_p[np.arange(5), labels]),
+    "outputShape": [5],
     "grads": [nested(np.eye(4)[labels])],
     "gradInputs": [0],
 })

@@ -15,6 +15,7 @@ A few cases also hold `hvp`: the derivative of sum(gx * v) with respect to each
 input, a second-order reference.
 """
 
+import hashlib
 import json
 import os
 
@@ -230,10 +231,15 @@ cases.append({
                      == accuracy_labels).mean()),
 })
 
+# The script's own hash goes into the file, so a test can tell when the
+# script was changed without running it again.
+with open(os.path.abspath(__file__), "rb") as f:
+    script_hash = hashlib.sha256(f.read()).hexdigest()
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                     "nn_fixtures.json")
 with open(path, "w") as f:
     json.dump({"generator": "functions/testdata/make_nn_fixtures.py",
+               "scriptSha256": script_hash,
                "numpy": np.__version__, "torch": torch.__version__,
                "cases": cases}, f, separators=(",", ":"))
     f.write("\n")

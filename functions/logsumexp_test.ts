@@ -36,3 +36,9 @@ Deno.test("logsumexp() passes first- and second-order gradient checks", () => {
     order: 2,
   });
 });
+
+Deno.test("logsumexp() has the softmax as its finite gradient at ±1000", () => {
+  const x = new Variable(array([[1000, 1000, -1000], [-1000, -1000, 1000]]));
+  logsumexp(x, { axis: 1 }).backward();
+  assertAllClose(x.grad!, [[0.5, 0.5, 0], [0, 0, 1]], { atol: 1e-16 });
+});

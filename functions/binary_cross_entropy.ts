@@ -25,6 +25,15 @@ const DENOMINATOR_FLOOR = Math.fround(1e-12);
 export class BinaryCrossEntropy extends Function {
   /** The loss, each log clamped at -100 as PyTorch's `binary_cross_entropy`. */
   forward(p: Float64NdArray, t: Float64NdArray): Float64NdArray {
+    if (!sameShape(p.shape, t.shape)) {
+      throw new TypeError(
+        `Cannot use targets of shape ${
+          formatShape(t.shape)
+        } with probabilities of shape ${
+          formatShape(p.shape)
+        } in ${this.name}: expected equal shapes`,
+      );
+    }
     const ps = toFlat(p);
     const ts = toFlat(t);
     let total = 0;

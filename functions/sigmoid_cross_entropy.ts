@@ -26,6 +26,15 @@ export class SigmoidCrossEntropy extends Function {
    * takes the log of 0, so logits of ±1000 give exact losses.
    */
   forward(x: Float64NdArray, t: Float64NdArray): Float64NdArray {
+    if (!sameShape(x.shape, t.shape)) {
+      throw new TypeError(
+        `Cannot use targets of shape ${
+          formatShape(t.shape)
+        } with logits of shape ${
+          formatShape(x.shape)
+        } in ${this.name}: expected equal shapes`,
+      );
+    }
     const xs = toFlat(x);
     const ts = toFlat(t);
     let total = 0;

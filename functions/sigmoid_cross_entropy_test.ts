@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { array, sigmoidCrossEntropy, Variable } from "../mod.ts";
+import {
+  array,
+  SigmoidCrossEntropy,
+  sigmoidCrossEntropy,
+  Variable,
+} from "../mod.ts";
 import { assertAllClose, gradientCheck } from "../testing/mod.ts";
 import { checkFixture, fixtureCases } from "./testdata/_fixtures.ts";
 
@@ -49,4 +54,15 @@ Deno.test("sigmoidCrossEntropy() reshapes targets of the same size, as DeZero, a
     message:
       "Cannot use targets of shape [3] with logits of shape [2,1] in sigmoidCrossEntropy: expected 2 targets, got 3",
   });
+});
+
+Deno.test("SigmoidCrossEntropy called directly checks that the shapes agree", () => {
+  assert.throws(
+    () => new SigmoidCrossEntropy().call(array([1, 2]), array([1])),
+    {
+      name: "TypeError",
+      message:
+        "Cannot use targets of shape [1] with logits of shape [2] in SigmoidCrossEntropy: expected equal shapes",
+    },
+  );
 });

@@ -135,3 +135,15 @@ Deno.test("getItem() errors name GetItem, the shape and the offending entry", ()
   });
   assert.throws(() => slice(0.5), { name: "TypeError" });
 });
+
+Deno.test("getItem() takes index arrays as float64 arrays and Variables too", () => {
+  const x = array([[1, 2, 3], [4, 5, 6]]);
+  const expected = toNested(getItem(x, [[1, 0, 1]]).data);
+  assert.deepEqual(toNested(getItem(x, array([1, 0, 1])).data), expected);
+  assert.deepEqual(
+    toNested(getItem(x, [new Variable(array([1, 0, 1]))]).data),
+    expected,
+  );
+  const labels = new Variable(array([2, 0]));
+  assert.deepEqual(toNested(getItem(x, [[0, 1], labels]).data), [3, 4]);
+});

@@ -29,6 +29,24 @@ export interface Operators {
   broadcastTo(x: Operand, shape: readonly number[]): Variable;
   sumTo(x: Operand, shape: readonly number[]): Variable;
   matmul(a: Operand, b: Operand): Variable;
+  max(
+    x: Operand,
+    options?: { axis?: number | number[]; keepdims?: boolean },
+  ): Variable;
+  min(
+    x: Operand,
+    options?: { axis?: number | number[]; keepdims?: boolean },
+  ): Variable;
+  mean(
+    x: Operand,
+    options?: { axis?: number | number[]; keepdims?: boolean },
+  ): Variable;
+  clip(x: Operand, min: number, max: number): Variable;
+  // deno-lint-ignore no-explicit-any
+  getItem(x: Operand, index: any): Variable;
+  expandDims(x: Operand, axis: number): Variable;
+  squeeze(x: Operand, axis?: number | number[]): Variable;
+  flatten(x: Operand): Variable;
 }
 
 const registered: Partial<Operators> = {};

@@ -468,6 +468,81 @@ export class Variable {
     return operator("matmul")(this, other);
   }
 
+  /**
+   * The maximum over `axis` (default: all), as {@linkcode max}.
+   *
+   * @param axis An axis or axes.
+   * @param keepdims Keep the reduced axes with size 1.
+   */
+  max(axis?: number | number[], keepdims = false): Variable {
+    return operator("max")(this, { axis, keepdims });
+  }
+
+  /**
+   * The minimum over `axis` (default: all), as {@linkcode min}.
+   *
+   * @param axis An axis or axes.
+   * @param keepdims Keep the reduced axes with size 1.
+   */
+  min(axis?: number | number[], keepdims = false): Variable {
+    return operator("min")(this, { axis, keepdims });
+  }
+
+  /**
+   * The mean over `axis` (default: all), as {@linkcode mean}.
+   *
+   * @param axis An axis or axes.
+   * @param keepdims Keep the reduced axes with size 1.
+   */
+  mean(axis?: number | number[], keepdims = false): Variable {
+    return operator("mean")(this, { axis, keepdims });
+  }
+
+  /**
+   * The values moved into `[min, max]`, as {@linkcode clip}.
+   *
+   * @param min The lower bound.
+   * @param max The upper bound.
+   */
+  clip(min: number, max: number): Variable {
+    return operator("clip")(this, min, max);
+  }
+
+  /**
+   * NumPy indexing, as {@linkcode getItem}: `x.getItem([0, slice(1, 3)])`.
+   *
+   * @param index One entry per axis: an integer, a `slice()`, or an array of
+   * integers (fancy indexing).
+   */
+  // deno-lint-ignore no-explicit-any
+  getItem(index: any): Variable {
+    return operator("getItem")(this, index);
+  }
+
+  /**
+   * A new axis of length 1 at `axis`, as {@linkcode expandDims}.
+   *
+   * @param axis Where the new axis goes.
+   */
+  expandDims(axis: number): Variable {
+    return operator("expandDims")(this, axis);
+  }
+
+  /**
+   * Axes of length 1 removed (all, or the given ones), as
+   * {@linkcode squeeze}.
+   *
+   * @param axis The axis or axes to remove.
+   */
+  squeeze(axis?: number | number[]): Variable {
+    return operator("squeeze")(this, axis);
+  }
+
+  /** Every axis but the first flattened into one, as {@linkcode flatten}. */
+  flatten(): Variable {
+    return operator("flatten")(this);
+  }
+
   /** `variable(<data>)`, as DeZero prints a variable. */
   toString(): string {
     if (this.#data === null) return "variable(null)";

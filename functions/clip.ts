@@ -1,4 +1,5 @@
 import type { Float64NdArray } from "../core/_ndarray.ts";
+import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import { Variable } from "../core/variable.ts";
 import { mapArray } from "./_reduce.ts";
@@ -79,3 +80,5 @@ export class Clip extends Function {
 export function clip(x: Operand, min: number, max: number): Variable {
   return new Clip(min, max).call(x);
 }
+
+registerOperator("clip", clip);

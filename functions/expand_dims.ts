@@ -1,5 +1,6 @@
 import { formatShape } from "../core/_ndarray.ts";
 import { asVariable } from "../core/as_variable.ts";
+import { registerOperator } from "../core/_operators.ts";
 import type { Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { reshape } from "./reshape.ts";
@@ -44,3 +45,5 @@ export function expandDims(x: Operand, axis: number): Variable {
   shape.splice(axis < 0 ? axis + ndim : axis, 0, 1);
   return reshape(variable, shape);
 }
+
+registerOperator("expandDims", expandDims);

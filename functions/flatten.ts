@@ -1,5 +1,6 @@
 import { formatShape } from "../core/_ndarray.ts";
 import { asVariable } from "../core/as_variable.ts";
+import { registerOperator } from "../core/_operators.ts";
 import type { Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { reshape } from "./reshape.ts";
@@ -35,3 +36,5 @@ export function flatten(x: Operand): Variable {
   const rest = shape.slice(1).reduce((p, d) => p * d, 1);
   return reshape(variable, [n, rest]);
 }
+
+registerOperator("flatten", flatten);

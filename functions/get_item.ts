@@ -1,4 +1,5 @@
 import { type Float64NdArray, toFlat, zerosOf } from "../core/_ndarray.ts";
+import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import {
@@ -98,3 +99,5 @@ export class GetItem extends Function {
 export function getItem(x: Operand, index: Index): Variable {
   return new GetItem(index).call(x);
 }
+
+registerOperator("getItem", getItem);

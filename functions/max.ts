@@ -1,4 +1,5 @@
 import type { Float64NdArray } from "../core/_ndarray.ts";
+import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { extremumGrad, type ExtremumOptions } from "./_extremum.ts";
@@ -61,3 +62,5 @@ export class Max extends Function {
 export function max(x: Operand, options: ExtremumOptions = {}): Variable {
   return new Max(options).call(x);
 }
+
+registerOperator("max", max);

@@ -1,6 +1,7 @@
 import { normalizeAxes } from "../core/_tensor.ts";
 import { sizeOf } from "../core/_ndarray.ts";
 import { asVariable } from "../core/as_variable.ts";
+import { registerOperator } from "../core/_operators.ts";
 import type { Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { mul } from "./mul.ts";
@@ -35,3 +36,5 @@ export function mean(x: Operand, options: SumOptions = {}): Variable {
   const count = sizeOf(axes.map((axis) => shape[axis]));
   return mul(sum(variable, options), 1 / count);
 }
+
+registerOperator("mean", mean);

@@ -1,4 +1,5 @@
 import type { Float64NdArray } from "../core/_ndarray.ts";
+import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { extremumGrad, type ExtremumOptions } from "./_extremum.ts";
@@ -59,3 +60,5 @@ export class Min extends Function {
 export function min(x: Operand, options: ExtremumOptions = {}): Variable {
   return new Min(options).call(x);
 }
+
+registerOperator("min", min);

@@ -1,6 +1,7 @@
 import { formatShape } from "../core/_ndarray.ts";
 import { normalizeAxes } from "../core/_tensor.ts";
 import { asVariable } from "../core/as_variable.ts";
+import { registerOperator } from "../core/_operators.ts";
 import type { Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { reshape } from "./reshape.ts";
@@ -41,3 +42,5 @@ export function squeeze(x: Operand, axis?: number | number[]): Variable {
   }
   return reshape(variable, shape.filter((_, i) => !axes.includes(i)));
 }
+
+registerOperator("squeeze", squeeze);

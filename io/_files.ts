@@ -19,7 +19,7 @@ export function writeFileFor(
   bytes: Uint8Array,
   caller: string,
 ): void {
-  const target = path instanceof URL ? path.pathname : path;
+  const target = path instanceof URL ? decodeURIComponent(path.pathname) : path;
   const temporary = `${target}.${crypto.randomUUID().slice(0, 8)}.partial`;
   try {
     Deno.writeFileSync(temporary, bytes);

@@ -176,7 +176,8 @@ export function formatNpyHeader(shape: readonly number[]): Uint8Array {
   const shapeText = shape.length === 1
     ? `(${shape[0]},)`
     : `(${shape.join(", ")})`;
-  let header = `{'descr': '<f8', 'fortran_order': False, 'shape': ${shapeText}, }`;
+  let header =
+    `{'descr': '<f8', 'fortran_order': False, 'shape': ${shapeText}, }`;
   if (shape.length > 0) header += " ".repeat(21 - String(shape[0]).length);
   for (const [major, lengthBytes] of [[1, 2], [2, 4]]) {
     const used = 8 + lengthBytes + header.length + 1;
@@ -201,11 +202,16 @@ export function formatNpyHeader(shape: readonly number[]): Uint8Array {
 
 function formatStart(bytes: Uint8Array): string {
   if (bytes.length === 0) return "an empty file";
-  const start = Array.from(bytes.subarray(0, 6), (byte) =>
-    byte >= 0x20 && byte < 0x7f && byte !== 0x22
-      ? String.fromCharCode(byte)
-      : `\\x${byte.toString(16).padStart(2, "0")}`).join("");
-  return `"${start}"${bytes.length < 10 ? ` (only ${bytes.length} bytes)` : ""}`;
+  const start = Array.from(
+    bytes.subarray(0, 6),
+    (byte) =>
+      byte >= 0x20 && byte < 0x7f && byte !== 0x22
+        ? String.fromCharCode(byte)
+        : `\\x${byte.toString(16).padStart(2, "0")}`,
+  ).join("");
+  return `"${start}"${
+    bytes.length < 10 ? ` (only ${bytes.length} bytes)` : ""
+  }`;
 }
 
 function describeLiteral(value: PythonValue | undefined): string {

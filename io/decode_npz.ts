@@ -1,4 +1,4 @@
-import { unzipSync, type Unzipped } from "fflate";
+import { type Unzipped, unzipSync } from "fflate";
 import { readNpy } from "./_npy_format.ts";
 import { crc32, zipChecksums } from "./_zip_checksums.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
@@ -54,7 +54,11 @@ export function decodeNpz(
     ? new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true)
     : 0;
   if (signature !== 0x04034b50 && signature !== 0x06054b50) {
-    fail(`found ${describeStart(bytes)}, expected a zip archive starting with "PK"`);
+    fail(
+      `found ${
+        describeStart(bytes)
+      }, expected a zip archive starting with "PK"`,
+    );
   }
   let members: Unzipped = {};
   let checksums = new Map<string, number>();
@@ -63,9 +67,7 @@ export function decodeNpz(
     checksums = zipChecksums(bytes);
   } catch (error) {
     fail(
-      `found a corrupt or truncated zip archive: ${
-        (error as Error).message
-      }`,
+      `found a corrupt or truncated zip archive: ${(error as Error).message}`,
     );
   }
   const arrays: [string, Float64NdArray][] = [];
@@ -90,9 +92,12 @@ export function decodeNpz(
 
 function describeStart(bytes: Uint8Array): string {
   if (bytes.length === 0) return "an empty file";
-  const start = Array.from(bytes.subarray(0, 4), (byte) =>
-    byte >= 0x20 && byte < 0x7f && byte !== 0x22
-      ? String.fromCharCode(byte)
-      : `\\x${byte.toString(16).padStart(2, "0")}`).join("");
+  const start = Array.from(
+    bytes.subarray(0, 4),
+    (byte) =>
+      byte >= 0x20 && byte < 0x7f && byte !== 0x22
+        ? String.fromCharCode(byte)
+        : `\\x${byte.toString(16).padStart(2, "0")}`,
+  ).join("");
   return `"${start}"`;
 }

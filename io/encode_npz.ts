@@ -1,4 +1,4 @@
-import { zipSync, type Zippable } from "fflate";
+import { type Zippable, zipSync } from "fflate";
 import { writeNpy } from "./_write_npy.ts";
 import { describe } from "../core/_describe.ts";
 import { type Float64NdArray, isFloat64NdArray } from "../core/_ndarray.ts";
@@ -57,12 +57,14 @@ export function encodeNpz(
   for (const [name, a] of Object.entries(arrays)) {
     if (name === "") {
       throw new TypeError(
-        "Cannot encode an array named \"\": encodeNpz() expects non-empty names",
+        'Cannot encode an array named "": encodeNpz() expects non-empty names',
       );
     }
     if (!isFloat64NdArray(a)) {
       throw new TypeError(
-        `Cannot encode ${describe(a)} named "${name}": encodeNpz() expects float64 ndarrays`,
+        `Cannot encode ${
+          describe(a)
+        } named "${name}": encodeNpz() expects float64 ndarrays`,
       );
     }
     members[`${name}.npy`] = [writeNpy(a), { level, mtime: FIXED_TIME }];

@@ -54,6 +54,7 @@ export function ourFixtures(): OurFixture[] {
     "l1/b": shaped([1], 4),
     "scalar": shaped([], 5),
     "empty": shaped([0, 4], 6),
+    "ünï/côde": shaped([2], 12),
   };
   return [
     { file: "vector.npy", arrays: { "": shaped([5], 7) } },
@@ -61,7 +62,15 @@ export function ourFixtures(): OurFixture[] {
     { file: "cube.npy", arrays: { "": shaped([2, 3, 2], 9) } },
     { file: "scalar.npy", arrays: { "": shaped([], 10) } },
     { file: "empty.npy", arrays: { "": shaped([2, 0], 11) } },
-    { file: "special.npy", arrays: { "": { shape: [5], values: [NaN, Infinity, -Infinity, 5e-324, Number.MAX_VALUE] } } },
+    {
+      file: "special.npy",
+      arrays: {
+        "": {
+          shape: [5],
+          values: [NaN, Infinity, -Infinity, 5e-324, Number.MAX_VALUE],
+        },
+      },
+    },
     { file: "savez.npz", compressed: false, arrays: weights },
     { file: "savez_compressed.npz", compressed: true, arrays: weights },
   ];

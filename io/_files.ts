@@ -6,7 +6,7 @@ export function readFileFor(path: string | URL, caller: string): Uint8Array {
   try {
     return Deno.readFileSync(path);
   } catch (error) {
-    throw rename(error, `Cannot read '${path}': ${caller}() failed`);
+    throw renameError(error, `Cannot read '${path}': ${caller}() failed`);
   }
 }
 
@@ -30,12 +30,12 @@ export function writeFileFor(
     } catch {
       // Nothing was written, or it is already gone.
     }
-    throw rename(error, `Cannot write '${path}': ${caller}() failed`);
+    throw renameError(error, `Cannot write '${path}': ${caller}() failed`);
   }
 }
 
-/** The same error class (NotFound, PermissionDenied, ...) with our message. */
-function rename(error: unknown, prefix: string): Error {
+/** The same error class (NotFound, NotCapable, ...) with our message first. */
+export function renameError(error: unknown, prefix: string): Error {
   if (!(error instanceof Error)) return new Error(`${prefix}: ${error}`);
   const ErrorClass = error.constructor as new (
     message: string,

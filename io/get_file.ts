@@ -19,7 +19,27 @@ export interface GetFileOptions {
  * @param options `cacheDir` and `fileName`.
  * @returns The path of the cached file.
  *
- * @example Fetch the MNIST test labels (not run: needs the network)
+ * @example A second call is served from the cache
+ * ```ts
+ * import { getFile } from "@dezero/core/io";
+ * import assert from "node:assert/strict";
+ *
+ * // A local server stands in for the internet.
+ * let requests = 0;
+ * const server = Deno.serve(
+ *   { hostname: "127.0.0.1", port: 0, onListen() {} },
+ *   () => new Response(`hello ${++requests}`),
+ * );
+ * const url = `http://127.0.0.1:${server.addr.port}/hello.txt`;
+ * const cacheDir = Deno.makeTempDirSync();
+ * const path = await getFile(url, { cacheDir });
+ * assert.equal(await getFile(url, { cacheDir }), path);
+ * assert.equal(Deno.readTextFileSync(path), "hello 1");
+ * await server.shutdown();
+ * Deno.removeSync(cacheDir, { recursive: true });
+ * ```
+ *
+ * @example The MNIST test labels into ~/.dezero (not run here: it downloads)
  * ```ts ignore
  * import { getFile, readIdx } from "@dezero/core/io";
  *

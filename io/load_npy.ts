@@ -16,9 +16,10 @@ import type { Float64NdArray } from "../core/_ndarray.ts";
  * import { loadNpy, saveNpy } from "@dezero/core/io";
  * import assert from "node:assert/strict";
  *
- * const path = `${Deno.makeTempDirSync()}/scalar.npy`;
- * saveNpy(path, array(2.5));
- * assert.equal(loadNpy(path).get(), 2.5);
+ * const dir = Deno.makeTempDirSync();
+ * saveNpy(`${dir}/scalar.npy`, array(2.5));
+ * assert.equal(loadNpy(`${dir}/scalar.npy`).get(), 2.5);
+ * Deno.removeSync(dir, { recursive: true });
  * ```
  */
 export function loadNpy(path: string | URL): Float64NdArray {

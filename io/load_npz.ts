@@ -18,10 +18,11 @@ import type { Float64NdArray } from "../core/_ndarray.ts";
  * import { loadNpz, saveNpz } from "@dezero/core/io";
  * import assert from "node:assert/strict";
  *
- * const path = `${Deno.makeTempDirSync()}/arrays.npz`;
- * saveNpz(path, { x: array([1, 2, 3]) });
- * assert.deepEqual(loadNpz(path).x.shape, [3]);
- * assert.throws(() => loadNpz(`${path}.missing`), /arrays\.npz\.missing/);
+ * const dir = Deno.makeTempDirSync();
+ * saveNpz(`${dir}/arrays.npz`, { x: array([1, 2, 3]) });
+ * assert.deepEqual(loadNpz(`${dir}/arrays.npz`).x.shape, [3]);
+ * assert.throws(() => loadNpz(`${dir}/missing.npz`), /missing\.npz/);
+ * Deno.removeSync(dir, { recursive: true });
  * ```
  */
 export function loadNpz(path: string | URL): Record<string, Float64NdArray> {

@@ -16,9 +16,10 @@ import type { Float64NdArray } from "../core/_ndarray.ts";
  * import { loadNpy, saveNpy } from "@dezero/core/io";
  * import assert from "node:assert/strict";
  *
- * const path = `${Deno.makeTempDirSync()}/x.npy`;
- * saveNpy(path, array([[1, 2]]));
- * assert.deepEqual(toNested(loadNpy(path)), [[1, 2]]);
+ * const dir = Deno.makeTempDirSync();
+ * saveNpy(`${dir}/x.npy`, array([[1, 2]]));
+ * assert.deepEqual(toNested(loadNpy(`${dir}/x.npy`)), [[1, 2]]);
+ * Deno.removeSync(dir, { recursive: true });
  * ```
  */
 export function saveNpy(path: string | URL, a: Float64NdArray): void {

@@ -19,9 +19,13 @@ import type { Float64NdArray } from "../core/_ndarray.ts";
  * import { loadNpz, saveNpz } from "@dezero/core/io";
  * import assert from "node:assert/strict";
  *
- * const path = `${Deno.makeTempDirSync()}/weights.npz`;
- * saveNpz(path, { "l0/W": array([[1, 2], [3, 4]]) }, { compressed: true });
- * assert.deepEqual(toNested(loadNpz(path)["l0/W"]), [[1, 2], [3, 4]]);
+ * const dir = Deno.makeTempDirSync();
+ * saveNpz(`${dir}/weights.npz`, { "l0/W": array([[1, 2], [3, 4]]) }, {
+ *   compressed: true,
+ * });
+ * const loaded = loadNpz(`${dir}/weights.npz`);
+ * assert.deepEqual(toNested(loaded["l0/W"]), [[1, 2], [3, 4]]);
+ * Deno.removeSync(dir, { recursive: true });
  * ```
  */
 export function saveNpz(

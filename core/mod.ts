@@ -13,6 +13,7 @@ export * from "./full.ts";
 export * from "./function.ts";
 export * from "./map.ts";
 export * from "./no_grad.ts";
+export * from "./parameter.ts";
 export * from "./to_nested.ts";
 export * from "./using_config.ts";
 export * from "./variable.ts";

@@ -110,6 +110,15 @@ export abstract class Optimizer {
    * @param hook The hook.
    * @returns This optimizer, for chaining.
    */
+  addHook(hook: OptimizerHookFunction): this;
+  /**
+   * Add a hook object, such as {@linkcode WeightDecay}, whose `call(params)`
+   * runs on every update before the parameters change.
+   *
+   * @param hook The hook.
+   * @returns This optimizer, for chaining.
+   */
+  addHook(hook: OptimizerHookObject): this;
   addHook(hook: OptimizerHook): this {
     if (typeof hook === "function") {
       this.#hooks.push(hook as OptimizerHookFunction);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { array, relu, Variable } from "../mod.ts";
+import { array, relu, type Variable } from "../mod.ts";
 import { assertAllClose } from "../testing/mod.ts";
 import { Linear } from "../layers/linear.ts";
 import { Layer } from "../layers/layer.ts";

@@ -144,6 +144,11 @@ export abstract class Layer {
     return new Map(walk(this, "", []));
   }
 
+  // MERGE NOTE: saveWeights(path) / loadWeights(path) (npz, another branch)
+  // go here, built on flattenParams(): save each path's `param.data`
+  // (skipping parameters without data); load by checking every name and
+  // shape before assigning any `param.data`.
+
   #run(inputs: Operand[]): Variable[] {
     const variables = inputs.map((input, i) => {
       try {

@@ -6,7 +6,7 @@ import { describe } from "../core/_describe.ts";
 import type { Operand } from "../core/function.ts";
 import { asVariable } from "../core/as_variable.ts";
 import type { Parameter } from "../core/parameter.ts";
-import type { Variable } from "../core/variable.ts";
+import { Variable } from "../core/variable.ts";
 import { ownedBy } from "./_traverse.ts";
 
 /**
@@ -163,6 +163,15 @@ export abstract class Layer {
     });
     const result = this.forward(...variables);
     const outputs = Array.isArray(result) ? result : [result];
+    for (const output of outputs) {
+      if (!(output instanceof Variable)) {
+        throw new TypeError(
+          `Cannot use the result of ${this.constructor.name}.forward: expected a Variable or an array of Variables, got ${
+            describe(Array.isArray(result) ? output : result)
+          }`,
+        );
+      }
+    }
     this.#inputs = variables.map((x) => new WeakRef(x));
     this.#outputs = outputs.map((y) => new WeakRef(y));
     return outputs;

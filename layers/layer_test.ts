@@ -140,3 +140,17 @@ Deno.test("Layer.apply() returns several outputs; call() refuses them", () => {
     /Cannot return 2 outputs from Split.call: use apply\(\) for layers with several outputs/,
   );
 });
+
+Deno.test("Layer.call() names the layer when forward returns something else than Variables", () => {
+  class Bad extends Layer {
+    forward(): Variable {
+      return 3 as unknown as Variable;
+    }
+  }
+  assert.throws(
+    () => new Bad().call(array(1)),
+    new TypeError(
+      "Cannot use the result of Bad.forward: expected a Variable or an array of Variables, got number 3",
+    ),
+  );
+});

@@ -23,6 +23,8 @@ import { Model } from "./model.ts";
  */
 export class Sequential extends Model {
   #layers: Layer[];
+  /** The layers by name, `l0` to `l{n-1}`. */
+  [name: `l${number}`]: Layer;
 
   /**
    * Chain the given layers.
@@ -39,7 +41,7 @@ export class Sequential extends Model {
           } as layer ${i} of Sequential: expected a Layer`,
         );
       }
-      (this as Record<string, unknown>)[`l${i}`] = layer;
+      this[`l${i}`] = layer;
     });
     this.#layers = layers;
   }

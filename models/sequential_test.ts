@@ -19,6 +19,7 @@ Deno.test("Sequential applies its layers in order", () => {
   const x = array([[1, -2, 3], [0.5, 0.25, -1]]);
   assertAllClose(model.call(x), c.call(b.call(a.call(x))), { rtol: 0 });
   assert.deepEqual(model.layers, [a, b, c]);
+  assert.equal(model.l1, b);
 });
 
 Deno.test("Sequential names its parameters l0/W, l0/b, ... as DeZero", () => {

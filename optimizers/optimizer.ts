@@ -3,6 +3,7 @@
 // first (weight decay, clipping, freezing).
 
 import { describe } from "../core/_describe.ts";
+import { formatShape, sameShape } from "../core/_ndarray.ts";
 import { Parameter } from "../core/parameter.ts";
 import { usingConfig } from "../core/using_config.ts";
 import { Layer } from "../layers/layer.ts";
@@ -151,7 +152,20 @@ export abstract class Optimizer {
     const params: Parameter[] = [];
     const all = target instanceof Layer ? target.params() : target;
     for (const param of all) {
-      if (param.grad !== null && param.hasData) params.push(param);
+      if (param.grad === null || !param.hasData) continue;
+      // The data may have been replaced since backward() (loading weights).
+      if (!sameShape(param.grad.data.shape, param.data.shape)) {
+        throw new TypeError(
+          `Cannot update ${
+            param.name === undefined
+              ? "a parameter"
+              : `parameter "${param.name}"`
+          } with ${this.constructor.name}: its gradient has shape ${
+            formatShape(param.grad.data.shape)
+          }, its data ${formatShape(param.data.shape)}`,
+        );
+      }
+      params.push(param);
     }
     usingConfig({ enableBackprop: false }, () => {
       for (const hook of this.#hooks) hook(params);

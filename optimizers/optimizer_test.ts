@@ -96,3 +96,19 @@ Deno.test("Optimizer set up with a layer sees parameters drawn after setup", () 
   assert.ok(Math.abs(layer.W.data.get(0, 0) - (before - 0.1)) < 1e-15);
   assert.equal(layer.b!.data.get(0), -0.1);
 });
+
+Deno.test("Optimizer.update() refuses a gradient whose shape no longer fits the data, changing nothing", () => {
+  const a = new Parameter(array([1]), { name: "a" });
+  const w = new Parameter(array([1, 2]), { name: "w" });
+  const optimizer = new SGD(1).setup([a, w]);
+  a.grad = array([1]);
+  w.grad = array([1, 1]);
+  w.data = array([1, 2, 3]);
+  assert.throws(
+    () => optimizer.update(),
+    new TypeError(
+      'Cannot update parameter "w" with SGD: its gradient has shape [2], its data [3]',
+    ),
+  );
+  assert.equal(a.data.get(0), 1);
+});

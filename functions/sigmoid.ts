@@ -1,0 +1,60 @@
+import { unary } from "../core/_kernels.ts";
+import type { Float64NdArray } from "../core/_ndarray.ts";
+import { Function, type Operand } from "../core/function.ts";
+import type { Variable } from "../core/variable.ts";
+import { mul } from "./mul.ts";
+import { sub } from "./sub.ts";
+
+/** y = 1 / (1 + e⁻ˣ), elementwise. */
+export class Sigmoid extends Function {
+  /**
+   * Computed as tanh(x / 2) / 2 + 1/2 (DeZero's form): equal to 1 / (1 +
+   * e⁻ˣ), but no exponential overflows for large |x|.
+   */
+  forward(x: Float64NdArray): Float64NdArray {
+    return unary(x, sigmoidRow);
+  }
+
+  /** dy/dx = y (1 - y). */
+  backward(gy: Variable): Variable {
+    const y = this.outputs[0];
+    return mul(gy, mul(y, sub(1, y)));
+  }
+}
+
+/**
+ * The logistic sigmoid of every element: y = 1 / (1 + e⁻ˣ), between 0 and 1
+ * and finite for any finite input.
+ *
+ * @param x The input.
+ * @returns A new variable whose creator is a {@linkcode Sigmoid}.
+ *
+ * @example
+ * ```ts
+ * import { array, sigmoid, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(0));
+ * const y = sigmoid(x);
+ * y.backward();
+ * assert.equal(y.data.get(), 0.5);
+ * assert.equal(x.grad?.data.get(), 0.25);
+ * ```
+ */
+export function sigmoid(x: Operand): Variable {
+  return new Sigmoid().call(x);
+}
+
+function sigmoidRow(
+  x: Float64Array,
+  xOffset: number,
+  xStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = Math.tanh(x[xOffset] * 0.5) * 0.5 + 0.5;
+    xOffset += xStride;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Layers: things that own parameters and compute with them. A
+ * {@linkcode Layer} finds its parameters and sub-layers in its own
+ * properties; {@linkcode Linear} is the fully connected layer with lazy
+ * input size.
+ *
+ * @example One fully connected layer and its parameters
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { Linear } from "@dezero/core/layers";
+ * import assert from "node:assert/strict";
+ *
+ * const layer = new Linear(4);
+ * const y = layer.call(array([[1, 2, 3]]));
+ * assert.deepEqual(y.shape, [1, 4]);
+ * y.sum().backward();
+ * assert.deepEqual([...layer.params()].map((p) => p.name), ["W", "b"]);
+ * assert.deepEqual(layer.b?.grad?.shape, [4]);
+ * ```
+ *
+ * @module
+ */
+export * from "./layer.ts";
+export * from "./linear.ts";

@@ -3,6 +3,13 @@
 // properties (see _traverse.ts), so a subclass just assigns them.
 
 import { describe } from "../core/_describe.ts";
+import {
+  type Float64NdArray,
+  formatShape,
+  sameShape,
+} from "../core/_ndarray.ts";
+import { loadNpz } from "../io/load_npz.ts";
+import { saveNpz } from "../io/save_npz.ts";
 import type { Operand } from "../core/function.ts";
 import { asVariable } from "../core/as_variable.ts";
 import type { Parameter } from "../core/parameter.ts";
@@ -144,10 +151,75 @@ export abstract class Layer {
     return new Map(walk(this, "", []));
   }
 
-  // MERGE NOTE: saveWeights(path) / loadWeights(path) (npz, another branch)
-  // go here, built on flattenParams(): save each path's `param.data`
-  // (skipping parameters without data); load by checking every name and
-  // shape before assigning any `param.data`.
+  /**
+   * Save the parameters' data to a NumPy `.npz` file (compressed, as
+   * DeZero's `save_weights`), named as {@linkcode Layer.flattenParams}
+   * names them (`l0/W`). Parameters without data yet (a `Linear` never
+   * called) are left out. `np.load` reads the file, and DeZero's
+   * `load_weights` loads it into the same model.
+   *
+   * @param path The file to write.
+   *
+   * @example
+   * ```ts
+   * import { array } from "@dezero/core";
+   * import { MLP } from "@dezero/core/models";
+   * import assert from "node:assert/strict";
+   *
+   * const path = Deno.makeTempFileSync({ suffix: ".npz" });
+   * const a = new MLP([3, 1]);
+   * a.call(array([[1, 2]]));
+   * a.saveWeights(path);
+   * const b = new MLP([3, 1]);
+   * b.loadWeights(path);
+   * assert.equal(b.call(array([[1, 2]])).item(), a.call(array([[1, 2]])).item());
+   * ```
+   */
+  saveWeights(path: string | URL): void {
+    const arrays: Record<string, Float64NdArray> = {};
+    for (const [name, param] of this.flattenParams()) {
+      if (param.hasData) arrays[name] = param.data;
+    }
+    saveNpz(path, arrays, { compressed: true });
+  }
+
+  /**
+   * Load parameters saved by {@linkcode Layer.saveWeights} or by DeZero's
+   * `save_weights` (float32 files become float64). Every name and shape is
+   * checked before anything is assigned: a file that does not fit leaves
+   * the layer as it was and the error names the parameters that differ. A
+   * parameter without data yet takes the file's shape.
+   *
+   * @param path The `.npz` file.
+   */
+  loadWeights(path: string | URL): void {
+    const arrays = loadNpz(path);
+    const params = this.flattenParams();
+    const problems: string[] = [];
+    for (const [name, param] of params) {
+      const a = arrays[name];
+      if (a === undefined) {
+        problems.push(`"${name}" is missing`);
+      } else if (param.hasData && !sameShape(param.data.shape, a.shape)) {
+        problems.push(
+          `"${name}" has shape ${formatShape(a.shape)}, expected ${
+            formatShape(param.data.shape)
+          }`,
+        );
+      }
+    }
+    for (const name of Object.keys(arrays)) {
+      if (!params.has(name)) problems.push(`"${name}" is not a parameter`);
+    }
+    if (problems.length > 0) {
+      throw new TypeError(
+        `Cannot load the weights of ${this.constructor.name} from ${
+          String(path)
+        }: ${problems.join("; ")}`,
+      );
+    }
+    for (const [name, param] of params) param.data = arrays[name];
+  }
 
   #run(inputs: Operand[]): Variable[] {
     const variables = inputs.map((input, i) => {

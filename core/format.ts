@@ -1,10 +1,6 @@
 import { describe } from "./_describe.ts";
-import {
-  ensurePrinting,
-  type Float64NdArray,
-  formatArray,
-  isFloat64NdArray,
-} from "./_ndarray.ts";
+import { ensurePrinting, formatArray } from "./_format.ts";
+import { type Float64NdArray, isFloat64NdArray } from "./_ndarray.ts";
 
 /**
  * Format an array as NumPy's `str()` does (`[[1 2]\n [3 4]]`), which is also

@@ -2,10 +2,9 @@
 // created it (seed steps 1, 6, 7), so gradients can flow back through it.
 
 import { describe } from "./_describe.ts";
+import { ensurePrinting, formatArray } from "./_format.ts";
 import {
-  ensurePrinting,
   type Float64NdArray,
-  formatArray,
   formatShape,
   isFloat64NdArray,
   sameShape,
@@ -411,17 +410,26 @@ export class Variable {
     return operator("matmul")(this, other);
   }
 
-  /** `variable(<data>)`, as DeZero prints a variable. */
+  /**
+   * `variable(<data>)`, as DeZero's `Variable.__repr__` prints a variable:
+   * NumPy's `str()` of the data, continuation lines indented under the first
+   * (`variable(16.0)`, `variable([1. 2.])`), or `variable(None)` for a
+   * placeholder.
+   */
   toString(): string {
-    if (this.#data === null) return "variable(null)";
-    ensurePrinting(this.#data);
+    if (this.#data === null) return "variable(None)";
     return "variable(" +
-      formatArray(this.#data).replaceAll("\n", "\n         ") +
+      formatArray(this.#data).replaceAll("\n", "\n" + " ".repeat(9)) +
       ")";
   }
 
-  /** Show the same text as `toString()` in `console.log`. */
+  /** Show the same text as `toString()` in Deno's `console.log`. */
   [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
+  }
+
+  /** Show the same text as `toString()` in Node's `console.log`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
 

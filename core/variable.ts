@@ -54,7 +54,7 @@ export interface VariableOptions {
  * y.backward();
  * assert.equal(y.data.get(), 9);
  * assert.equal(x.grad?.data.get(), 6);
- * assert.equal(String(x), "variable(3)");
+ * assert.equal(String(x), "variable(3.0)");
  * ```
  */
 export class Variable {

@@ -1,7 +1,9 @@
 """Reference strings for printing: NumPy's str() of float64 arrays.
 
-Run with `/usr/bin/python3 core/testdata/make_print_fixtures.py` from the
-repository root; it rewrites core/testdata/print_fixtures.json. The tests
+Run with `/usr/bin/python3 core/testdata/make_print_fixtures.py` (NumPy and
+`deno` needed); it rewrites core/testdata/print_fixtures.json, laid out by
+`deno fmt`. The output is deterministic (a seeded generator), so running it
+again must leave the committed file unchanged. The tests
 (core/_format_test.ts) compare every string character for character.
 
 Each case holds a shape, the values as strings (JavaScript's Number() reads
@@ -15,6 +17,7 @@ broadcast to the shape without copying: far more elements than memory holds).
 
 import json
 import math
+import subprocess
 import sys
 from pathlib import Path
 
@@ -233,8 +236,7 @@ add([10 ** 5, 10 ** 5, 3], [0.5, -1.25, 3.0], view="broadcast",
 add([7, 10 ** 6, 1, 2], [1e-9, 7.0], view="broadcast",
     note="4-d broadcast in scientific notation")
 
-# One case a line, so that a change shows as a readable diff.
-lines = ",\n".join(json.dumps(case) for case in cases)
-OUT.write_text(
-    f'{{"numpy": "{np.__version__}", "cases": [\n{lines}\n]}}\n')
+OUT.write_text(json.dumps({"numpy": np.__version__, "cases": cases}) + "\n")
+# Lay the file out as `deno fmt` does, so that `deno fmt --check` passes.
+subprocess.run(["deno", "fmt", "--quiet", str(OUT)], check=True)
 print(f"Wrote {len(cases)} cases to {OUT}", file=sys.stderr)

@@ -150,6 +150,8 @@ function formatValues(values: number[]): string[] {
   let padRight = 0;
   let fractionDigits = 0;
   let exponentDigits = 0;
+  // Positional texts by value (zeros, one key for 0 and -0, are apart).
+  const positional = new Map<number, string>();
   if (scientific) {
     for (const x of finite) {
       const { digits, exponent } = cutoffDigits(x, PRECISION, "significant");
@@ -162,6 +164,7 @@ function formatValues(values: number[]): string[] {
   } else {
     for (const x of finite) {
       const text = formatPositional(x);
+      positional.set(x, text);
       const point = text.indexOf(".");
       padLeft = Math.max(padLeft, point);
       padRight = Math.max(padRight, text.length - point - 1);
@@ -187,7 +190,9 @@ function formatValues(values: number[]): string[] {
       return mantissa + "e" + (exponent < 0 ? "-" : "+") +
         String(Math.abs(exponent)).padStart(exponentDigits, "0");
     }
-    const text = formatPositional(x);
+    const text = x === 0
+      ? (Object.is(x, -0) ? "-0." : "0.")
+      : positional.get(x) as string;
     const point = text.indexOf(".");
     return " ".repeat(padLeft - point) + text +
       " ".repeat(padRight - (text.length - point - 1));
@@ -245,8 +250,13 @@ function cutoffDigits(
     : shortest.exponent - precision;
   if (last >= cutoff) return shortest;
   if (mode === "significant") return exactDigits(x, precision + 1);
-  // Round to `precision` digits after the point.
-  const n = roundScaled(abs, precision).toString();
+  // Round to `precision` digits after the point. toFixed rounds exactly but
+  // breaks ties upwards; a tie needs abs · 2^(precision + 1) to be an odd
+  // integer (abs · 10^precision ends in exactly .5), and goes to BigInts.
+  const scaled = abs * 2 ** (precision + 1);
+  const n = abs < 1e21 && !(Number.isInteger(scaled) && scaled % 2 === 1)
+    ? abs.toFixed(precision).replace(".", "").replace(/^0+(?=\d)/, "")
+    : roundScaled(abs, precision).toString();
   if (n === "0") return { digits: "0", exponent: 0 };
   const exponent = n.length - 1 - precision;
   return { digits: n.replace(/0+$/, ""), exponent };
@@ -275,6 +285,17 @@ function exactDigits(
   // The shortest digits' exponent is floor(log10 |x|), or one more when
   // they round up to a power of ten.
   let exponent = shortestDigits(abs).exponent;
+  // toExponential rounds exactly but breaks ties upwards. A tie makes
+  // 2·|x|·10^j an odd integer, j = count - 1 - floor(log10 |x|), which needs
+  // |x|·2^(j + 1) to be an integer: only then do BigInts decide.
+  if (!Number.isInteger(abs * 2 ** (count + 1 - exponent))) {
+    const text = abs.toExponential(count - 1);
+    const e = text.indexOf("e");
+    return {
+      digits: text.slice(0, e).replace(".", ""),
+      exponent: Number(text.slice(e + 1)),
+    };
+  }
   let n = roundScaled(abs, count - 1 - exponent).toString();
   if (n.length < count) {
     exponent--;

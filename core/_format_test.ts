@@ -5,6 +5,7 @@ import { ensurePrinting, formatArray, installPrinting } from "./_format.ts";
 import { contiguousStrides, type Float64NdArray, view } from "./_ndarray.ts";
 import { array } from "./array.ts";
 import { Variable } from "./variable.ts";
+import { broadcastTo } from "../mod.ts";
 
 // The reference strings are NumPy's str() of the same arrays, written by
 // core/testdata/make_print_fixtures.py.
@@ -81,6 +82,20 @@ Deno.test("console.log shows an array as NumPy's str() in Deno and in Node", () 
   assert.equal(failures.length, 0, failures.slice(0, 5).join("\n\n"));
 });
 
+Deno.test("arrays and variables carry Node's own inspect hook, which Node's console.log calls", () => {
+  // Deno's node:util honours Deno's hook too, so call Node's directly.
+  const symbol = Symbol.for("nodejs.util.inspect.custom");
+  const a = array([[1, 2.5], [-3, 0]]);
+  const x = new Variable(a);
+  const arrayHook = (a as unknown as Record<symbol, () => string>)[symbol];
+  const variableHook = (x as unknown as Record<symbol, () => string>)[symbol];
+  assert.equal(arrayHook.call(a), "[[ 1.   2.5]\n [-3.   0. ]]");
+  assert.equal(
+    variableHook.call(x),
+    "variable([[ 1.   2.5]\n          [-3.   0. ]])",
+  );
+});
+
 Deno.test("String() and console.log of a Variable wrap NumPy's str() as DeZero's __repr__ does", () => {
   const failures = [
     ...mismatches(
@@ -129,6 +144,24 @@ Deno.test("printing broadcast arrays of 1e7 to 3e10 elements takes milliseconds"
     assert.equal(text, fixture.str);
     assert.ok(elapsed < 100, `${fixture.note} took ${elapsed} ms`);
   }
+});
+
+Deno.test("String(broadcastTo(x, [1e8])) and [5e9] print NumPy's summary in milliseconds", () => {
+  // NumPy: str(np.broadcast_to(np.array(2.5), shape)).
+  const row = "[2.5 2.5 2.5 ... 2.5 2.5 2.5]";
+  const x = new Variable(array(2.5));
+  for (const shape of [[1e8], [5e9]]) {
+    const start = performance.now();
+    const text = String(broadcastTo(x, shape));
+    const elapsed = performance.now() - start;
+    assert.equal(text, `variable(${row})`);
+    assert.ok(elapsed < 100, `[${shape}] took ${elapsed} ms`);
+  }
+  const matrix = String(broadcastTo(x, [1e5, 1e5]).data);
+  assert.equal(
+    matrix,
+    `[${row}\n ${row}\n ${row}\n ...\n ${row}\n ${row}\n ${row}]`,
+  );
 });
 
 Deno.test("printing a summarised array reads only the shown elements", () => {

@@ -188,6 +188,10 @@ def sprinkle(values):
     return values
 
 
+# Random 0-d arrays of every magnitude.
+for i in range(40):
+    add([], random_values(kinds[i % len(kinds)], 1), note="random 0-d")
+
 # Random small arrays, 1-d to 4-d.
 for i in range(220):
     kind = kinds[i % len(kinds)]

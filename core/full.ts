@@ -14,7 +14,7 @@ import { type Float64NdArray, sizeOf, zerosOf } from "./_ndarray.ts";
  * import { full } from "@dezero/core";
  * import assert from "node:assert/strict";
  *
- * assert.equal(String(full([3], 1)), "[1 1 1]");
+ * assert.equal(String(full([3], 1)), "[1. 1. 1.]");
  * ```
  */
 export function full(shape: readonly number[], value: number): Float64NdArray {

@@ -19,7 +19,7 @@ import {
  * import { array, map } from "@dezero/core";
  * import assert from "node:assert/strict";
  *
- * assert.equal(String(map(array([[1, 2], [3, 4]]), (v) => v ** 3)), "[[ 1  8]\n [27 64]]");
+ * assert.equal(String(map(array([[1, 2], [3, 4]]), (v) => v ** 3)), "[[ 1.  8.]\n [27. 64.]]");
  * ```
  */
 export function map(

@@ -2,11 +2,10 @@
 // created it (seed steps 1, 6, 7), so gradients can flow back through it.
 
 import { describe } from "./_describe.ts";
+import { formatArray } from "./_format.ts";
 import {
   adoptArray,
-  ensurePrinting,
   type Float64NdArray,
-  formatArray,
   formatShape,
   sameShape,
   sizeOf,
@@ -56,6 +55,7 @@ export interface VariableOptions {
  * y.backward();
  * assert.equal(y.data.get(), 9);
  * assert.equal(x.grad?.data.get(), 6);
+ * assert.equal(String(x), "variable(3.0)");
  * ```
  */
 export class Variable {
@@ -543,17 +543,26 @@ export class Variable {
     return operator("flatten")(this);
   }
 
-  /** `variable(<data>)`, as DeZero prints a variable. */
+  /**
+   * `variable(<data>)`, as DeZero's `Variable.__repr__` prints a variable:
+   * NumPy's `str()` of the data, continuation lines indented under the first
+   * (`variable(16.0)`, `variable([1. 2.])`), or `variable(None)` for a
+   * placeholder.
+   */
   toString(): string {
-    if (this.#data === null) return "variable(null)";
-    ensurePrinting(this.#data);
+    if (this.#data === null) return "variable(None)";
     return "variable(" +
-      formatArray(this.#data).replaceAll("\n", "\n         ") +
+      formatArray(this.#data).replaceAll("\n", "\n" + " ".repeat(9)) +
       ")";
   }
 
-  /** Show the same text as `toString()` in `console.log`. */
+  /** Show the same text as `toString()` in Deno's `console.log`. */
   [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
+  }
+
+  /** Show the same text as `toString()` in Node's `console.log`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
 

@@ -12,7 +12,7 @@ import { type Float64NdArray, zerosOf } from "./_ndarray.ts";
  * import { zeros } from "@dezero/core";
  * import assert from "node:assert/strict";
  *
- * assert.equal(String(zeros([2, 3])), "[[0 0 0]\n [0 0 0]]");
+ * assert.equal(String(zeros([2, 3])), "[[0. 0. 0.]\n [0. 0. 0.]]");
  * ```
  */
 export function zeros(shape: readonly number[]): Float64NdArray {

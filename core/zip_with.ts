@@ -22,7 +22,7 @@ import {
  * import { array, zipWith } from "@dezero/core";
  * import assert from "node:assert/strict";
  *
- * assert.equal(String(zipWith(array([1, 2]), array([10, 20]), (p, q) => p * q)), "[10 40]");
+ * assert.equal(String(zipWith(array([1, 2]), array([10, 20]), (p, q) => p * q)), "[10. 40.]");
  * ```
  */
 export function zipWith(

@@ -6,7 +6,9 @@
 // writes `f(x)` (Python's `__call__`); here it is `f.call(x)`.
 //
 // Run: deno run examples/step02.ts
-// Prints: Variable (the class of y, the book's `print(type(y))`), then 100
+// Prints: Variable (the class of y, the book's `print(type(y))`), then 100.0
+// (the book prints 100 because its np.array(10) holds integers; arrays here
+// are always float64, printed as NumPy prints float64 arrays)
 
 import { array, type Float64NdArray, Function, Variable } from "../mod.ts";
 

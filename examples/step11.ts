@@ -9,7 +9,7 @@
 // is `apply()` for functions with exactly one output.)
 //
 // Run: deno run examples/step11.ts
-// Prints: 5 (2 + 3; the book's 5 from integer arrays)
+// Prints: 5.0 (2 + 3; the book prints 5 because its arrays hold integers)
 
 import {
   array,

@@ -8,7 +8,7 @@
 // that: `forward(x0, x1)` returns one array and `call()` returns one Variable.
 //
 // Run: deno run examples/step12.ts
-// Prints: 5 (2 + 3)
+// Prints: 5.0 (2 + 3; the book prints 5 because its arrays hold integers)
 
 import { add, array, Variable } from "../mod.ts";
 

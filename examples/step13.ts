@@ -6,7 +6,7 @@
 // there. For z = x² + y² at (2, 3) the gradients are 2x = 4 and 2y = 6.
 //
 // Run: deno run examples/step13.ts
-// Prints: 13, 4 and 6 on three lines (z, dz/dx, dz/dy)
+// Prints: 13.0, 4.0 and 6.0 on three lines (z, dz/dx, dz/dy)
 
 import { add, array, square, Variable } from "../mod.ts";
 

@@ -8,7 +8,7 @@
 // y = (x + x) + x gives 3, not 2 + 3.
 //
 // Run: deno run examples/step14.ts
-// Prints: 2, then 3
+// Prints: 2.0, then 3.0
 
 import { add, array, Variable } from "../mod.ts";
 

@@ -10,7 +10,7 @@
 // Here y = 2x⁴, so y = 32 and dy/dx = 8x³ = 64 at x = 2.
 //
 // Run: deno run examples/step16.ts
-// Prints: 32, then 64
+// Prints: 32.0, then 64.0
 
 import { add, array, square, Variable } from "../mod.ts";
 

@@ -11,8 +11,8 @@
 //     `noGrad(fn)` is the short form, the book's `with no_grad()`.
 //
 // Run: deno run examples/step18.ts
-// Prints: null null (the gradients of y and t), then 2 1 (of x0 and x1); the
-// no-gradient part prints nothing, as in the book
+// Prints: null null (the gradients of y and t; the book's None None), then
+// 2.0 1.0 (of x0 and x1); the no-gradient part prints nothing, as in the book
 
 import assert from "node:assert/strict";
 import {

@@ -9,8 +9,9 @@
 // 19.5 Printing shows `variable(...)` around the array, as DeZero does.
 //
 // Run: deno run examples/step19.ts
-// Prints: x, [ 2, 3 ], 2, 6, float64, 2, then variable([[1 2 3]
-//                                                       [4 5 6]])
+// Prints: x, [ 2, 3 ], 2, 6, float64, 2, then variable([[1. 2. 3.]
+//                                                       [4. 5. 6.]])
+// (the book prints variable([[1 2 3] ...]) without the points only because the book's arrays hold integers)
 
 import { array, Variable } from "../mod.ts";
 

@@ -7,7 +7,7 @@
 // are dy/da = b = 2 and dy/db = a = 3.
 //
 // Run: deno run examples/step20.ts
-// Prints: variable(7) (the book's variable(7.0)), then 2 and 3
+// Prints: variable(7.0), then 2.0 and 3.0
 
 import assert from "node:assert/strict";
 import { add, array, mul, Variable } from "../mod.ts";

@@ -7,7 +7,7 @@
 // `__rmul__` for `3.0 * x`; here the helpers take a number on either side.
 //
 // Run: deno run examples/step21.ts
-// Prints: variable(5), variable(5), then variable(7)
+// Prints: variable(5.0), variable(5.0), then variable(7.0)
 
 import { array, mul, Variable } from "../mod.ts";
 

@@ -9,8 +9,8 @@
 // the exponent c is a constant, not a variable: it gets no gradient.
 //
 // Run: deno run examples/step22.ts
-// Prints: variable(-2), variable(0), variable(1), variable(1.5), variable(8),
-// then 12 (d(x³)/dx = 3x² at x = 2)
+// Prints: variable(-2.0), variable(0.0), variable(1.0), variable(1.5),
+// variable(8.0), then 12.0 (d(x³)/dx = 3x² at x = 2)
 
 import { array, div, sub, Variable } from "../mod.ts";
 

@@ -8,7 +8,7 @@
 // of your own imports "@dezero/core".
 //
 // Run: deno run examples/step23.ts
-// Prints: variable(16) ((1 + 3)²), then 8 (2(x + 3) at x = 1)
+// Prints: variable(16.0) ((1 + 3)²), then 8.0 (2(x + 3) at x = 1)
 
 import { array, Variable } from "../mod.ts";
 

@@ -15,9 +15,9 @@
 //
 // Run: deno run examples/step24.ts
 // Prints: each function's name and dz/dx dz/dy:
-//   sphere 2 2
+//   sphere 2.0 2.0
 //   matyas 0.040000000000000036 0.040000000000000036
-//   goldstein -5376 8064
+//   goldstein -5376.0 8064.0
 
 import { add, array, mul, sub, Variable } from "../mod.ts";
 

@@ -11,17 +11,17 @@
 // gradients accumulate. The update computes new data outside the graph
 // (`noGrad`): it is bookkeeping, not part of the function being minimised.
 //
-// The book prints x₀ and x₁ at the start of each of the 1000 iterations;
-// this prints those of iterations 0, 100, ..., 900, then the point reached
-// after all 1000 steps.
+// Like the book's step28.py, this prints x₀ and x₁ at the start of each of
+// the 1000 iterations: 1000 lines, the last one before the final update.
 //
 // Run: deno run examples/step28.ts
-// Prints: the gradient at (0, 2), -2 400, then
-//   variable(0) variable(2)
-//   variable(0.23453003962998273) variable(0.05207827378949265)
+// Prints (the book's lines, the same digits):
+//   variable(0.0) variable(2.0)
+//   variable(0.002) variable(1.6)
+//   variable(0.0052759968) variable(1.2800008)
 //   ...
-//   variable(0.6604110247616388) variable(0.4345058682467541)
-//   variable(0.6837118569138317) variable(0.4659526837427042)
+//   variable(0.6832714656167057) variable(0.4653482760249264)
+//   variable(0.6834917840420289) variable(0.46565059996514135)
 
 import { array, mul, noGrad, sub, Variable } from "../mod.ts";
 
@@ -34,21 +34,13 @@ function step(x: Variable, lr: number): void {
   x.data = noGrad(() => x.sub(mul(lr, x.grad!))).data;
 }
 
-{
-  const x0 = new Variable(array(0.0));
-  const x1 = new Variable(array(2.0));
-  const y = rosenbrock(x0, x1);
-  y.backward();
-  console.log(x0.grad?.data, x1.grad?.data);
-}
-
 const x0 = new Variable(array(0.0));
 const x1 = new Variable(array(2.0));
 const lr = 0.001;
 const iters = 1000;
 
 for (let i = 0; i < iters; i++) {
-  if (i % 100 === 0) console.log(x0, x1);
+  console.log(x0, x1);
 
   const y = rosenbrock(x0, x1);
 
@@ -59,5 +51,3 @@ for (let i = 0; i < iters; i++) {
   step(x0, lr);
   step(x1, lr);
 }
-
-console.log(x0, x1);

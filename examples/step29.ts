@@ -12,16 +12,16 @@
 //
 // Run: deno run examples/step29.ts
 // Prints: the iteration and x before each update:
-//   0 variable(2)
+//   0 variable(2.0)
 //   1 variable(1.4545454545454546)
 //   2 variable(1.1510467893775467)
 //   3 variable(1.0253259289766978)
 //   4 variable(1.0009084519430513)
 //   5 variable(1.0000012353089454)
 //   6 variable(1.000000000002289)
-//   7 variable(1)
-//   8 variable(1)
-//   9 variable(1)
+//   7 variable(1.0)
+//   8 variable(1.0)
+//   9 variable(1.0)
 
 import {
   array,

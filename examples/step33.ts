@@ -11,18 +11,18 @@
 // the same path to the minimum at x = 1.
 //
 // Run: deno run examples/step33.ts
-// Prints: variable(24) and variable(44) (the book's variable(24.0) and
-// variable(44.0)), then the iteration and x before each update:
-//   0 variable(2)
+// Prints: variable(24.0) and variable(44.0), then the iteration and x before
+// each update:
+//   0 variable(2.0)
 //   1 variable(1.4545454545454546)
 //   2 variable(1.1510467893775467)
 //   3 variable(1.0253259289766978)
 //   4 variable(1.0009084519430513)
 //   5 variable(1.0000012353089454)
 //   6 variable(1.000000000002289)
-//   7 variable(1)
-//   8 variable(1)
-//   9 variable(1)
+//   7 variable(1.0)
+//   8 variable(1.0)
+//   9 variable(1.0)
 
 import { array, div, mul, noGrad, sub, Variable } from "../mod.ts";
 

@@ -11,7 +11,7 @@
 // so that the second leaves only dz/dx.
 //
 // Run: deno run examples/step36.ts
-// Prints: variable(100) (the book's variable(100.))
+// Prints: variable(100.0)
 
 import { array, Variable } from "../mod.ts";
 

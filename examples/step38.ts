@@ -15,13 +15,14 @@
 // shape of x.reshape(3, 2), the gradient after transpose (ones again), the
 // shape of x.T, and the shape of the 4-d array transposed and of its
 // gradient:
-//   variable([[1 1 1]
-//             [1 1 1]])
+//   variable([[1. 1. 1.]
+//             [1. 1. 1.]])
 //   [ 3, 2 ]
-//   variable([[1 1 1]
-//             [1 1 1]])
+//   variable([[1. 1. 1.]
+//             [1. 1. 1.]])
 //   [ 3, 2 ]
 //   [ 2, 1, 4, 3 ] [ 1, 2, 3, 4 ]
+// (the book prints the ones without the points only because the book's arrays hold integers)
 
 import { array, reshape, transpose, Variable, zeros } from "../mod.ts";
 

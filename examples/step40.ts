@@ -13,13 +13,15 @@
 //
 // Run: deno run examples/step40.ts
 // Prints:
-//   [[1 2 3]
-//    [1 2 3]]
-//   [[5 7 9]]
-//   [[ 6]
-//    [15]]
-//   variable([11 12 13])
-//   variable([3])
+//   [[1. 2. 3.]
+//    [1. 2. 3.]]
+//   [[5. 7. 9.]]
+//   [[ 6.]
+//    [15.]]
+//   variable([11. 12. 13.])
+//   variable([3.])
+// (the book prints variable([11 12 13]) and variable([3]) without the points
+// only because the book's arrays hold integers)
 
 import { array, broadcastTo, sumTo, Variable } from "../mod.ts";
 

@@ -13,9 +13,11 @@
 //
 // Run: deno run examples/step41.ts
 // Prints:
-//   32
-//   [[19 22]
-//    [43 50]]
+//   32.0
+//   [[19. 22.]
+//    [43. 50.]]
+// (NumPy prints 32 and [[19 22] ...] for integer arrays; the book prints
+// only the shapes)
 //   [ 2, 3 ]
 //   [ 3, 4 ]
 

@@ -50,9 +50,9 @@ export class BroadcastTo extends Function {
  *
  * const x = new Variable(array([1, 2, 3]));
  * const y = broadcastTo(x, [2, 3]);
- * assert.equal(String(y.data), "[[1 2 3]\n [1 2 3]]");
+ * assert.equal(String(y.data), "[[1. 2. 3.]\n [1. 2. 3.]]");
  * y.backward();
- * assert.equal(String(x.grad?.data), "[2 2 2]");
+ * assert.equal(String(x.grad?.data), "[2. 2. 2.]");
  * ```
  */
 export function broadcastTo(x: Operand, shape: readonly number[]): Variable {

@@ -37,9 +37,9 @@ export class MatMul extends Function {
  * const a = new Variable(array([[1, 2], [3, 4]]));
  * const b = new Variable(array([[5], [6]]));
  * const y = matmul(a, b);
- * assert.equal(String(y.data), "[[17]\n [39]]");
+ * assert.equal(String(y.data), "[[17.]\n [39.]]");
  * y.backward();
- * assert.equal(String(b.grad?.data), "[[4]\n [6]]");
+ * assert.equal(String(b.grad?.data), "[[4.]\n [6.]]");
  * ```
  */
 export function matmul(a: Operand, b: Operand): Variable {

@@ -36,8 +36,8 @@ export class Neg extends Function {
  * const x = new Variable(array([1, -2]));
  * const y = neg(x);
  * y.backward();
- * assert.equal(String(y.data), "[-1  2]");
- * assert.equal(String(x.grad?.data), "[-1 -1]");
+ * assert.equal(String(y.data), "[-1.  2.]");
+ * assert.equal(String(x.grad?.data), "[-1. -1.]");
  * ```
  */
 export function neg(x: Operand): Variable {

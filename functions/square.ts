@@ -37,8 +37,8 @@ export class Square extends Function {
  * const x = new Variable(array([1, 2, 3]));
  * const y = square(x);
  * y.backward();
- * assert.equal(String(y.data), "[1 4 9]");
- * assert.equal(String(x.grad?.data), "[2 4 6]");
+ * assert.equal(String(y.data), "[1. 4. 9.]");
+ * assert.equal(String(x.grad?.data), "[2. 4. 6.]");
  * ```
  */
 export function square(x: Operand): Variable {

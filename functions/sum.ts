@@ -64,7 +64,7 @@ export class Sum extends Function {
  *
  * const x = new Variable(array([[1, 2, 3], [4, 5, 6]]));
  * assert.equal(sum(x).data.get(), 21);
- * assert.equal(String(sum(x, { axis: 0 }).data), "[5 7 9]");
+ * assert.equal(String(sum(x, { axis: 0 }).data), "[5. 7. 9.]");
  * assert.deepEqual(sum(x, { axis: 1, keepdims: true }).shape, [2, 1]);
  * ```
  */

@@ -53,8 +53,8 @@ export class SumTo extends Function {
  * import assert from "node:assert/strict";
  *
  * const x = new Variable(array([[1, 2, 3], [4, 5, 6]]));
- * assert.equal(String(sumTo(x, [1, 3]).data), "[[5 7 9]]");
- * assert.equal(String(sumTo(x, [2, 1]).data), "[[ 6]\n [15]]");
+ * assert.equal(String(sumTo(x, [1, 3]).data), "[[5. 7. 9.]]");
+ * assert.equal(String(sumTo(x, [2, 1]).data), "[[ 6.]\n [15.]]");
  * ```
  */
 export function sumTo(x: Operand, shape: readonly number[]): Variable {

@@ -57,7 +57,7 @@ export class Transpose extends Function {
  * import assert from "node:assert/strict";
  *
  * const x = new Variable(array([[1, 2, 3], [4, 5, 6]]));
- * assert.equal(String(transpose(x).data), "[[1 4]\n [2 5]\n [3 6]]");
+ * assert.equal(String(transpose(x).data), "[[1. 4.]\n [2. 5.]\n [3. 6.]]");
  * assert.deepEqual(transpose(new Variable(array([[[1, 2]]])), [2, 0, 1]).shape, [2, 1, 1]);
  * ```
  */

@@ -10,8 +10,8 @@ import type { NestedNumbers } from "./array.ts";
  */
 export type Nested = number & NestedList;
 
-/** The array side of {@linkcode Nested}: a read-only list of `Nested`. */
-export interface NestedList extends ReadonlyArray<Nested> {}
+/** The array side of {@linkcode Nested}: a fresh list of `Nested`, yours to change. */
+export interface NestedList extends Array<Nested> {}
 import { type Float64NdArray, isFloat64NdArray, toFlat } from "./_ndarray.ts";
 
 /**

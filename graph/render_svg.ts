@@ -59,7 +59,7 @@ export async function renderSvg(
   output: Variable | Variable[] | string,
   options?: DotOptions | null,
 ): Promise<string> {
-  return draw(dotOf("renderSvg()", output, options));
+  return await draw(dotOf("renderSvg()", output, options));
 }
 
 // Lay out and draw checked DOT text.

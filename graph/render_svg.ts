@@ -31,9 +31,12 @@ function graphviz(): Promise<Viz> {
  * refused with a RangeError before drawing: at most 3,000 nodes (variables
  * and functions) and 3,000 edges, or for DOT text at most 3,000 edges and
  * 300,000 characters. Draw larger graphs with {@linkcode toDot} and the
- * Graphviz program (`dot -Tsvg`), or with {@linkcode toMermaid}. Graphs
- * with many long edges (a variable used again far down the graph) can take
- * longer than their size suggests.
+ * Graphviz program (`dot -Tsvg`), or with {@linkcode toMermaid}. Long edges
+ * (a variable used again far down the graph, as an RNN's weight is at every
+ * step) cost Graphviz far more than nodes, so a graph is also refused when
+ * its edges cross more than 3,000 ranks in all, counting for each edge the
+ * ranks between its ends: an RNN cell y = tanh(h·W + b) unrolled 22 steps
+ * is drawn, 23 steps are refused.
  *
  * @param output The variable to draw, an array of them, or DOT text such as
  * {@linkcode toDot} returns.

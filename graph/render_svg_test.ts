@@ -179,3 +179,37 @@ Deno.test("renderSvg() draws a graph just under the limit in a few seconds", asy
   assert.equal(svg.match(/<g id="edge/g)?.length, 2_998);
   assert.ok(seconds < 10, `Took ${seconds.toFixed(2)} s`);
 });
+
+/** An RNN cell h = tanh(h·W + b) unrolled n steps: W and b used at each. */
+function rnn(n: number): Variable {
+  const w = new Variable(array(0.5), { name: "W" });
+  const b = new Variable(array(0.1), { name: "b" });
+  let h = new Variable(array(1), { name: "h" });
+  for (let i = 0; i < n; i++) h = h.mul(w).add(b).tanh();
+  return h;
+}
+
+// By hand: step i's Mul sits 6(i - 1) + 1 ranks below h, its Add two lower;
+// W sits just above the first Mul and b just above the first Add, so the
+// edges of W and b to step i each cross 6(i - 1) ranks: 6n(n - 1) in all.
+// That is 2,772 for 22 steps, 3,036 for 23.
+
+Deno.test("renderSvg() refuses a graph with too many long edges at once", async () => {
+  const start = performance.now();
+  await assert.rejects(renderSvg(rnn(23)), {
+    name: "RangeError",
+    message:
+      "Cannot draw a graph whose long edges cross 3036 ranks in all: renderSvg() draws at most 3000, as Graphviz takes minutes for many long edges (a variable used again far down the graph) and blocks the event loop; use toDot() and the Graphviz program (dot -Tsvg), or toMermaid(), for larger graphs",
+  });
+  const seconds = (performance.now() - start) / 1000;
+  assert.ok(seconds < 1, `Took ${seconds.toFixed(2)} s`);
+});
+
+Deno.test("renderSvg() draws an RNN unrolled just under the long-edge limit in a few seconds", async () => {
+  const start = performance.now();
+  const svg = await renderSvg(rnn(22));
+  const seconds = (performance.now() - start) / 1000;
+  // 3 variables to start, then 3 functions and 3 variables per step.
+  assert.equal(svg.match(/<g id="node/g)?.length, 3 + 22 * 6);
+  assert.ok(seconds < 15, `Took ${seconds.toFixed(2)} s`);
+});

@@ -5,6 +5,7 @@
 
 import type { Operand } from "./function.ts";
 import type { Variable } from "./variable.ts";
+import type { Axis, SumOptions } from "./_sum_arguments.ts";
 
 /** The functions available as Variable methods. */
 export interface Operators {
@@ -24,7 +25,8 @@ export interface Operators {
   transpose(x: Operand, axes?: readonly number[]): Variable;
   sum(
     x: Operand,
-    options?: { axis?: number | number[]; keepdims?: boolean },
+    axisOrOptions?: Axis | SumOptions,
+    keepdims?: boolean | null,
   ): Variable;
   broadcastTo(x: Operand, shape: readonly number[]): Variable;
   sumTo(x: Operand, shape: readonly number[]): Variable;

@@ -6,6 +6,7 @@
 // walk over an array is an iterative odometer, so any number of dimensions is
 // safe.
 
+import { describe } from "./_describe.ts";
 import {
   contiguousStrides,
   copyOf,
@@ -134,18 +135,29 @@ export function transposeArray(
  * The axes a reduction runs over, as sorted, distinct, non-negative integers.
  *
  * @param caller The public function, named in error messages.
- * @param axes One axis, several, or `undefined` for all; negative axes count
- * from the end.
+ * @param axes One axis, several, or `null` or `undefined` for all; negative
+ * axes count from the end.
  * @param ndim The number of dimensions of the array reduced.
  * @returns The axes in increasing order.
  */
 export function normalizeAxes(
   caller: string,
-  axes: number | readonly number[] | undefined,
+  axes: number | readonly number[] | null | undefined,
   ndim: number,
 ): number[] {
-  if (axes === undefined) return Array.from({ length: ndim }, (_, i) => i);
-  const list = typeof axes === "number" ? [axes] : axes;
+  if (axes === undefined || axes === null) {
+    return Array.from({ length: ndim }, (_, i) => i);
+  }
+  if (typeof axes !== "number" && !Array.isArray(axes)) {
+    // Reached only without type checks; a string would otherwise be read
+    // character by character.
+    throw new TypeError(
+      `Cannot reduce over ${
+        describe(axes)
+      }: ${caller} expects an axis, an array of axes or null for all`,
+    );
+  }
+  const list: readonly number[] = typeof axes === "number" ? [axes] : axes;
   const prefix = `Cannot reduce over axes ${
     formatShape(list)
   } of a ${ndim}-d array: ${caller}`;
@@ -186,7 +198,7 @@ export function normalizeAxes(
 export function sumArray(
   caller: string,
   a: Float64NdArray,
-  axes?: number | readonly number[],
+  axes?: number | readonly number[] | null,
   keepdims = false,
 ): Float64NdArray {
   const { shape, stride } = a;

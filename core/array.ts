@@ -21,7 +21,28 @@ export type NestedNumbers = number | readonly NestedNumbers[];
 /** Options of {@linkcode array}. */
 export interface ArrayOptions {
   /** Shape of the result when the input is a `Float64Array` (default: 1-d). */
-  shape?: readonly number[];
+  shape?: readonly number[] | null;
+}
+
+// The options object: `null` or `undefined` for the defaults, else an object
+// with no key but `shape`.
+function checkOptions(options: unknown): ArrayOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(
+      `Cannot use ${
+        describe(options)
+      } as options: array() expects an object such as { shape: [2, 3] }`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "shape") {
+      throw new TypeError(
+        `Cannot use the option "${key}": array() knows only shape`,
+      );
+    }
+  }
+  return options as ArrayOptions;
 }
 
 /**
@@ -30,7 +51,8 @@ export interface ArrayOptions {
  * viewed without copying, so later writes to it show through.
  *
  * @param value A number, rectangular nested arrays of numbers, or a `Float64Array`.
- * @param options `shape` for a `Float64Array` input.
+ * @param options `shape` for a `Float64Array` input; `null` or absent: the
+ * defaults. An unknown option is a TypeError.
  * @returns A new float64 ndarray.
  *
  * @example Arrays from numbers
@@ -46,12 +68,14 @@ export interface ArrayOptions {
  */
 export function array(
   value: NestedNumbers | Float64Array,
-  options: ArrayOptions = {},
+  options?: ArrayOptions | null,
 ): Float64NdArray {
+  const checked = checkOptions(options);
   if (typeof value === "number") return scalarOf(value);
   if (value instanceof Float64Array) {
-    const shape = options.shape ?? [value.length];
-    checkShape("array", shape);
+    const shape = checked.shape === undefined || checked.shape === null
+      ? [value.length]
+      : checkShape("array()", checked.shape, { view: true });
     if (sizeOf(shape) !== value.length) {
       throw new TypeError(
         `Cannot view a Float64Array of length ${value.length} as shape ${

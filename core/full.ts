@@ -1,6 +1,6 @@
 import { describe } from "./_describe.ts";
-import { checkShape } from "./_check_shape.ts";
-import { type Float64NdArray, sizeOf, zerosOf } from "./_ndarray.ts";
+import { allocate, checkShape } from "./_check_shape.ts";
+import { type Float64NdArray, sizeOf } from "./_ndarray.ts";
 
 /**
  * A new float64 ndarray of the given shape filled with `value`.
@@ -18,13 +18,13 @@ import { type Float64NdArray, sizeOf, zerosOf } from "./_ndarray.ts";
  * ```
  */
 export function full(shape: readonly number[], value: number): Float64NdArray {
-  checkShape("full", shape);
+  const checked = checkShape("full()", shape);
   if (typeof value !== "number") {
     throw new TypeError(
       `Cannot fill with ${describe(value)}: full() expects a number`,
     );
   }
-  const out = zerosOf(shape);
-  out.data.fill(value, out.offset, out.offset + sizeOf(shape));
+  const out = allocate("full()", checked);
+  out.data.fill(value, out.offset, out.offset + sizeOf(checked));
   return out;
 }

@@ -1,8 +1,9 @@
-import { usingConfig } from "./using_config.ts";
+import { withConfig } from "./_with_config.ts";
 
 /**
  * Run `fn` without recording the graph: outputs have no creator and keep no
- * inputs alive, as for inference or parameter updates.
+ * inputs alive, as for inference or parameter updates. `fn` must be
+ * synchronous, as for {@linkcode usingConfig}.
  *
  * @param fn The callback to run.
  * @returns What `fn` returns.
@@ -18,5 +19,5 @@ import { usingConfig } from "./using_config.ts";
  * ```
  */
 export function noGrad<T>(fn: () => T): T {
-  return usingConfig({ enableBackprop: false }, fn);
+  return withConfig("noGrad()", { enableBackprop: false }, fn);
 }

@@ -1,12 +1,15 @@
-import { describe } from "./_describe.ts";
-import { type Config, config } from "./config.ts";
+import { withConfig } from "./_with_config.ts";
+import type { Config } from "./config.ts";
 
 /**
  * Run `fn` with some switches of {@linkcode config} changed, then restore
  * them (also when `fn` throws). `fn` must be synchronous: the switches are
- * global, so they cannot follow an `await`.
+ * global, so they cannot follow an `await`. An async function is a
+ * TypeError before it runs; a callback that returns a promise anyway is a
+ * TypeError after it ran, with the switches restored and the promise's
+ * rejection handled, so it never stops the process as an unhandled one.
  *
- * @param changes The switches to change.
+ * @param changes The switches to change; `null` changes none.
  * @param fn The callback to run.
  * @returns What `fn` returns.
  *
@@ -20,40 +23,9 @@ import { type Config, config } from "./config.ts";
  * assert.equal(config.enableBackprop, true);
  * ```
  */
-export function usingConfig<T>(changes: Partial<Config>, fn: () => T): T {
-  if (typeof fn !== "function") {
-    throw new TypeError(
-      `Cannot run ${describe(fn)}: usingConfig() expects a callback`,
-    );
-  }
-  const saved: Config = { ...config };
-  for (const key of Object.keys(changes) as (keyof Config)[]) {
-    if (!(key in config)) {
-      throw new TypeError(
-        `Cannot change the unknown setting "${key}": usingConfig() knows ${
-          Object.keys(config).join(", ")
-        }`,
-      );
-    }
-    if (typeof changes[key] !== "boolean") {
-      throw new TypeError(
-        `Cannot set ${key} to ${
-          describe(changes[key])
-        }: usingConfig() expects a boolean`,
-      );
-    }
-  }
-  Object.assign(config, changes);
-  let result: T;
-  try {
-    result = fn();
-  } finally {
-    Object.assign(config, saved);
-  }
-  if (result instanceof Promise) {
-    throw new TypeError(
-      "Cannot use an async callback: usingConfig() and noGrad() switch global settings, which an await would leak into other tasks",
-    );
-  }
-  return result;
+export function usingConfig<T>(
+  changes: Partial<Config> | null,
+  fn: () => T,
+): T {
+  return withConfig("usingConfig()", changes, fn);
 }

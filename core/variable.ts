@@ -13,6 +13,7 @@ import {
 import { CONSTANT, PENDING_GRAD, VERSION } from "./_internal.ts";
 import { onesOf, runBackward } from "./_backward.ts";
 import { operator } from "./_operators.ts";
+import { type Axis, sumArguments, type SumOptions } from "./_sum_arguments.ts";
 import type { Function, Operand } from "./function.ts";
 
 /** Options of {@linkcode Variable.backward}. */
@@ -432,13 +433,17 @@ export class Variable {
 
   /**
    * Sum over `axis` (default: all), keeping the summed axes as size 1 when
-   * `keepdims`.
+   * `keepdims`: `x.sum(0)`, `x.sum([0, 1])`, `x.sum(-1, true)`, or
+   * `x.sum({ axis: 0, keepdims: true })`. `null` means all axes. Anything
+   * else is a TypeError naming `Variable.sum()`.
    *
-   * @param axis An axis or axes to sum over.
-   * @param keepdims Keep the summed axes with size 1.
+   * @param axis An axis, an array of axes, `null` for all, or options
+   * `{ axis, keepdims }`.
+   * @param keepdims Keep the summed axes with size 1 (default `false`).
    */
-  sum(axis?: number | number[], keepdims = false): Variable {
-    return operator("sum")(this, { axis, keepdims });
+  sum(axis?: Axis | SumOptions, keepdims?: boolean | null): Variable {
+    const checked = sumArguments("Variable.sum()", axis, keepdims);
+    return operator("sum")(this, checked);
   }
 
   /**

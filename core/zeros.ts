@@ -1,5 +1,5 @@
-import { checkShape } from "./_check_shape.ts";
-import { type Float64NdArray, zerosOf } from "./_ndarray.ts";
+import { allocate, checkShape } from "./_check_shape.ts";
+import type { Float64NdArray } from "./_ndarray.ts";
 
 /**
  * A new float64 ndarray of the given shape filled with zeros.
@@ -16,6 +16,5 @@ import { type Float64NdArray, zerosOf } from "./_ndarray.ts";
  * ```
  */
 export function zeros(shape: readonly number[]): Float64NdArray {
-  checkShape("zeros", shape);
-  return zerosOf(shape);
+  return allocate("zeros()", checkShape("zeros()", shape));
 }

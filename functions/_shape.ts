@@ -1,19 +1,13 @@
-import { describe } from "../core/_describe.ts";
+import { checkShape, type ShapeRules } from "../core/_check_shape.ts";
 
-/** A copy of a shape argument, or a TypeError naming the function. */
+/**
+ * A copy of a shape argument, or a TypeError (RangeError for too many
+ * elements) naming the function; see `checkShape`.
+ */
 export function checkShapeArgument(
   caller: string,
   shape: unknown,
+  rules?: ShapeRules,
 ): readonly number[] {
-  if (
-    !Array.isArray(shape) ||
-    !shape.every((n) => Number.isInteger(n) && n >= -1)
-  ) {
-    throw new TypeError(
-      `Cannot use ${
-        describe(shape)
-      } as a shape: ${caller} expects an array of integers`,
-    );
-  }
-  return [...shape];
+  return checkShape(caller, shape, rules);
 }

@@ -19,7 +19,7 @@ export class BroadcastTo extends Function {
    */
   constructor(shape: readonly number[]) {
     super();
-    this.shape = checkShapeArgument("BroadcastTo", shape);
+    this.shape = checkShapeArgument("BroadcastTo", shape, { view: true });
   }
 
   /** A stride-0 view of the input in the target shape. */
@@ -56,9 +56,10 @@ export class BroadcastTo extends Function {
  * ```
  */
 export function broadcastTo(x: Operand, shape: readonly number[]): Variable {
+  const checked = checkShapeArgument("broadcastTo()", shape, { view: true });
   const variable = asVariable(x);
-  if (sameShape(variable.shape, shape)) return variable;
-  return new BroadcastTo(shape).call(variable);
+  if (sameShape(variable.shape, checked)) return variable;
+  return new BroadcastTo(checked).call(variable);
 }
 
 registerOperator("broadcastTo", broadcastTo);

@@ -18,7 +18,7 @@ export class Reshape extends Function {
    */
   constructor(shape: readonly number[]) {
     super();
-    this.shape = checkShapeArgument("Reshape", shape);
+    this.shape = checkShapeArgument("Reshape", shape, { inferred: true });
   }
 
   /** A view over the same data when the input is contiguous, else a copy. */
@@ -54,9 +54,10 @@ export class Reshape extends Function {
  * ```
  */
 export function reshape(x: Operand, shape: readonly number[]): Variable {
+  const checked = checkShapeArgument("reshape()", shape, { inferred: true });
   const variable = asVariable(x);
-  if (sameShape(variable.shape, shape)) return variable;
-  return new Reshape(shape).call(variable);
+  if (sameShape(variable.shape, checked)) return variable;
+  return new Reshape(checked).call(variable);
 }
 
 registerOperator("reshape", reshape);

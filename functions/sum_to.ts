@@ -58,9 +58,10 @@ export class SumTo extends Function {
  * ```
  */
 export function sumTo(x: Operand, shape: readonly number[]): Variable {
+  const checked = checkShapeArgument("sumTo()", shape);
   const variable = asVariable(x);
-  if (sameShape(variable.shape, shape)) return variable;
-  return new SumTo(shape).call(variable);
+  if (sameShape(variable.shape, checked)) return variable;
+  return new SumTo(checked).call(variable);
 }
 
 registerOperator("sumTo", sumTo);

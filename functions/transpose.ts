@@ -13,18 +13,11 @@ export class Transpose extends Function {
   /**
    * Make a function that permutes its input's axes.
    *
-   * @param axes A permutation of the axes; default: reversed.
+   * @param axes A permutation of the axes; `null` or absent: reversed.
    */
-  constructor(axes?: readonly number[]) {
+  constructor(axes?: readonly number[] | null) {
     super();
-    if (axes !== undefined && !Array.isArray(axes)) {
-      throw new TypeError(
-        `Cannot use ${
-          describe(axes)
-        } as axes: Transpose expects an array of axes`,
-      );
-    }
-    this.axes = axes === undefined ? undefined : [...axes];
+    this.axes = checkAxes("Transpose", axes);
   }
 
   /** A view with permuted shape and strides. */
@@ -48,7 +41,8 @@ export class Transpose extends Function {
  * Permute the axes of `x` (default: reverse them, the matrix transpose).
  *
  * @param x The input.
- * @param axes A permutation of `x`'s axes; negative axes count from the end.
+ * @param axes A permutation of `x`'s axes, negative ones counting from the
+ * end; `null` or absent (NumPy's `None`): the axes reversed.
  * @returns A Variable viewing the same data with permuted axes.
  *
  * @example
@@ -61,8 +55,27 @@ export class Transpose extends Function {
  * assert.deepEqual(transpose(new Variable(array([[[1, 2]]])), [2, 0, 1]).shape, [2, 1, 1]);
  * ```
  */
-export function transpose(x: Operand, axes?: readonly number[]): Variable {
-  return new Transpose(axes).call(x);
+export function transpose(
+  x: Operand,
+  axes?: readonly number[] | null,
+): Variable {
+  return new Transpose(checkAxes("transpose()", axes)).call(x);
+}
+
+// A copy of the axes, `undefined` for the default, or a TypeError.
+function checkAxes(
+  caller: string,
+  axes: unknown,
+): readonly number[] | undefined {
+  if (axes === undefined || axes === null) return undefined;
+  if (!Array.isArray(axes)) {
+    throw new TypeError(
+      `Cannot use ${
+        describe(axes)
+      } as axes: ${caller} expects an array of axes or null for reversed`,
+    );
+  }
+  return [...axes];
 }
 
 registerOperator("transpose", transpose);

@@ -37,20 +37,32 @@ export function checkOutputs(
   return output as Variable[];
 }
 
-/** The options object, or a TypeError if it is not one. */
+/**
+ * The options object (`{}` for `null` or `undefined`, which mean the
+ * defaults), or a TypeError if it is not an object or has a key not in
+ * `known`, so that a misspelt option is not silently ignored.
+ */
 export function checkOptions(
   caller: string,
   options: unknown,
+  known: readonly string[] = ["verbose"],
 ): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (
-    options === null || typeof options !== "object" || Array.isArray(options)
-  ) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
     throw new TypeError(
       `Cannot use ${
         describe(options)
       } as options: ${caller} expects an object such as { verbose: true }`,
     );
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new TypeError(
+        `Cannot use the option "${key}": ${caller} knows only ${
+          known.join(" and ")
+        }`,
+      );
+    }
   }
   return options as Record<string, unknown>;
 }

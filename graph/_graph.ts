@@ -5,6 +5,7 @@
 // memory addresses).
 
 import type { Function, Variable } from "../mod.ts";
+import { describe } from "../core/_describe.ts";
 
 /** What a picture does with each node and edge, in the order found. */
 export interface GraphVisitor {
@@ -63,10 +64,37 @@ export function walkGraph(
 /**
  * The text a variable shows: its name (or nothing), and with `verbose` its
  * shape and dtype, as `x: [2, 3] float64` (DeZero's `x: (2, 3) float64`).
+ * A name set without type checks may be a number, bigint or boolean, shown
+ * as `String` shows it (Python's `str`, as DeZero does); any other non-string
+ * (a symbol, an object, a function) is a TypeError naming `caller`.
  */
-export function variableLabel(variable: Variable, verbose: boolean): string {
-  const name = variable.name ?? "";
+export function variableLabel(
+  caller: string,
+  id: string,
+  variable: Variable,
+  verbose: boolean,
+): string {
+  const name = nameText(caller, id, variable.name as unknown);
   if (!verbose || !variable.hasData) return name;
   const detail = `[${variable.shape.join(", ")}] ${variable.dtype}`;
   return name === "" ? detail : `${name}: ${detail}`;
+}
+
+function nameText(caller: string, id: string, name: unknown): string {
+  switch (typeof name) {
+    case "undefined":
+      return "";
+    case "string":
+      return name;
+    case "number":
+    case "bigint":
+    case "boolean":
+      return String(name);
+  }
+  if (name === null) return "";
+  throw new TypeError(
+    `Cannot draw the name ${
+      describe(name)
+    } of variable ${id}: ${caller} expects a string, a number or undefined as a name`,
+  );
 }

@@ -48,7 +48,7 @@ export interface DotOptions {
  */
 export function toDot(
   output: Variable | Variable[],
-  options?: DotOptions,
+  options?: DotOptions | null,
 ): string {
   const caller = "toDot()";
   const outputs = checkOutputs(
@@ -62,7 +62,7 @@ export function toDot(
     variable(id, variable) {
       lines.push(
         `  ${id} [label=${
-          quote(variableLabel(variable, verbose))
+          quote(variableLabel(caller, id, variable, verbose))
         }, color=orange, style=filled]`,
       );
     },
@@ -83,7 +83,15 @@ export function toDot(
 
 // A DOT string literal showing `text` as written. Inside quotes DOT ends the
 // string at `"`, and labels read `\` as the start of an escape (`\n`, `\l`,
-// `\N`, ...), so both are escaped; a line break becomes `\n`, a centred line.
+// `\N`, ...) and `&` as the start of an HTML entity (`&amp;`, `&#945;`), so
+// all three are escaped; a line break becomes `\n`, a centred line. Graphviz
+// rejects NUL and stumbles on other control characters: they become U+FFFD.
 function quote(text: string): string {
-  return `"${text.replace(/["\\]/g, "\\$&").replace(/\r\n|\r|\n/g, "\\n")}"`;
+  return `"${
+    text.replace(/["\\]/g, "\\$&")
+      .replace(/&/g, "&amp;")
+      .replace(/\r\n|\r|\n/g, "\\n")
+      // deno-lint-ignore no-control-regex
+      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "\ufffd")
+  }"`;
 }

@@ -274,10 +274,11 @@ Deno.test("toDot() rejects what is not a Variable, naming what it got", () => {
 
 Deno.test("toDot() rejects options that are not an object or a verbose that is not boolean", () => {
   const { y } = smallGraph();
-  assert.throws(() => toDot(y, null as unknown as undefined), {
+  // null means the defaults, as undefined does (a TypeError before 0.5.0).
+  assert.equal(toDot(y, null), toDot(y));
+  assert.throws(() => toDot(y, { verbos: true } as never), {
     name: "TypeError",
-    message:
-      "Cannot use null as options: toDot() expects an object such as { verbose: true }",
+    message: 'Cannot use the option "verbos": toDot() knows only verbose',
   });
   assert.throws(() => toDot(y, true as unknown as undefined), {
     name: "TypeError",
@@ -289,4 +290,47 @@ Deno.test("toDot() rejects options that are not an object or a verbose that is n
     message:
       'Cannot use string "yes" as the verbose option: toDot() expects true or false',
   });
+});
+
+Deno.test("toDot() escapes & so that Graphviz shows entity-like names as written", () => {
+  const x = new Variable(array(1), { name: "a&amp;b &#945;" });
+  assert.match(toDot(x), /label="a&amp;amp;b &amp;#945;"/);
+});
+
+Deno.test("toDot() replaces control characters Graphviz rejects with U+FFFD", () => {
+  const x = new Variable(array(1), { name: "a\u0000b\u001bc\td" });
+  assert.match(toDot(x), /label="a\ufffdb\ufffdc\td"/);
+});
+
+Deno.test("toDot() shows a number, bigint or boolean name as String() does", () => {
+  for (
+    const [name, label] of [[3, "3"], [-0.5, "-0.5"], [7n, "7"], [true, "true"]]
+  ) {
+    const x = new Variable(array(1));
+    (x as { name: unknown }).name = name;
+    assert.match(toDot(x), new RegExp(`v0 \\[label="${label}"`));
+  }
+  const x = new Variable(array(1));
+  (x as { name: unknown }).name = null;
+  assert.match(toDot(x), /v0 \[label=""/);
+});
+
+Deno.test("toDot() rejects a symbol, object or function as a name with a TypeError", () => {
+  for (
+    const [name, described] of [
+      [Symbol("x"), "symbol Symbol(x)"],
+      [{ toString: () => "x" }, "object"],
+      [[1], "array of length 1"],
+      [() => 1, "function (anonymous)"],
+    ] as const
+  ) {
+    const x = new Variable(array(1), { name: "x" });
+    const y = x.exp();
+    (x as { name: unknown }).name = name;
+    assert.throws(() => toDot(y), {
+      name: "TypeError",
+      message:
+        `Cannot draw the name ${described} of variable v1: toDot() expects a string, a number or undefined as a name`,
+    });
+  }
 });

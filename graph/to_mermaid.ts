@@ -53,7 +53,7 @@ const directions: readonly string[] = ["TD", "LR"];
  */
 export function toMermaid(
   output: Variable | Variable[],
-  options?: MermaidOptions,
+  options?: MermaidOptions | null,
 ): string {
   const caller = "toMermaid()";
   const outputs = checkOutputs(
@@ -61,7 +61,7 @@ export function toMermaid(
     output,
     "a Variable or an array of Variables",
   );
-  const checked = checkOptions(caller, options);
+  const checked = checkOptions(caller, options, ["verbose", "direction"]);
   const verbose = checkVerbose(caller, checked);
   const direction = checked.direction ?? "TD";
   if (typeof direction !== "string") {
@@ -82,7 +82,9 @@ export function toMermaid(
   walkGraph(outputs, {
     variable(id, variable) {
       lines.push(
-        `  ${id}(["${escape(variableLabel(variable, verbose))}"]):::variable`,
+        `  ${id}(["${
+          escape(variableLabel(caller, id, variable, verbose))
+        }"]):::variable`,
       );
     },
     function(id, func) {
@@ -101,7 +103,8 @@ export function toMermaid(
 
 // Mermaid's entity codes for the characters that could end the quoted label
 // (`"`), start an entity code (`#`), or be read as HTML or Markdown; a line
-// break becomes <br>. An empty label would be an error: a space stands in.
+// break becomes <br>, other control characters U+FFFD. An empty label would
+// be an error: a space stands in.
 const entities: Record<string, string> = {
   '"': "#quot;",
   "#": "#35;",
@@ -114,5 +117,7 @@ const entities: Record<string, string> = {
 function escape(text: string): string {
   if (text === "") return " ";
   return text.replace(/["#&<>`]/g, (character) => entities[character])
-    .replace(/\r\n|\r|\n/g, "<br>");
+    .replace(/\r\n|\r|\n/g, "<br>")
+    // deno-lint-ignore no-control-regex
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "\ufffd");
 }

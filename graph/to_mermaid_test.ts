@@ -136,3 +136,27 @@ Deno.test("toMermaid() rejects bad outputs and options, naming itself", () => {
       "Cannot use number 1 as the verbose option: toMermaid() expects true or false",
   });
 });
+
+Deno.test("toMermaid() shows number names, rejects symbol names, and replaces control characters", () => {
+  const x = new Variable(array(1));
+  (x as { name: unknown }).name = 42;
+  assert.equal(toMermaid(x).split("\n")[1], '  v0(["42"]):::variable');
+  (x as { name: unknown }).name = "a\u0000b";
+  assert.equal(toMermaid(x).split("\n")[1], '  v0(["a\ufffdb"]):::variable');
+  (x as { name: unknown }).name = Symbol("s");
+  assert.throws(() => toMermaid(x), {
+    name: "TypeError",
+    message:
+      "Cannot draw the name symbol Symbol(s) of variable v0: toMermaid() expects a string, a number or undefined as a name",
+  });
+});
+
+Deno.test("toMermaid() takes null options as the defaults and rejects unknown options", () => {
+  const y = smallGraph();
+  assert.equal(toMermaid(y, null), toMermaid(y));
+  assert.throws(() => toMermaid(y, { dir: "LR" } as never), {
+    name: "TypeError",
+    message:
+      'Cannot use the option "dir": toMermaid() knows only verbose and direction',
+  });
+});

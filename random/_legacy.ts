@@ -22,6 +22,17 @@ export class LegacyGenerator {
     return this.mt.nextDouble();
   }
 
+  /** Fill `out[start..end)` with doubles in [0, 1). */
+  fillDoubles(out: Float64Array, start: number, end: number): void {
+    const mt = this.mt;
+    for (let i = start; i < end; i++) out[i] = mt.nextDouble();
+  }
+
+  /** Fill `out[start..end)` with standard normal values. */
+  fillNormals(out: Float64Array, start: number, end: number): void {
+    for (let i = start; i < end; i++) out[i] = this.standardNormal();
+  }
+
   /**
    * A standard normal value by the polar Box-Muller method. Each accepted
    * pair gives two values: the second is returned now, the first is kept for

@@ -122,10 +122,7 @@ export class RandomState {
   rand(...shape: number[]): Float64NdArray;
   rand(...shape: number[]): number | Float64NdArray {
     if (shape.length === 0) return this.#generator.double();
-    return this.#fill(
-      checkDimensions("rand", shape),
-      () => this.#generator.double(),
-    );
+    return this.#fillWith(checkDimensions("rand", shape), "fillDoubles");
   }
 
   /**
@@ -152,10 +149,7 @@ export class RandomState {
   randomSample(size: Size): Float64NdArray;
   randomSample(size?: Size): number | Float64NdArray {
     if (size === undefined) return this.#generator.double();
-    return this.#fill(
-      shapeOfSize("randomSample", size),
-      () => this.#generator.double(),
-    );
+    return this.#fillWith(shapeOfSize("randomSample", size), "fillDoubles");
   }
 
   /**
@@ -183,10 +177,7 @@ export class RandomState {
   randn(...shape: number[]): Float64NdArray;
   randn(...shape: number[]): number | Float64NdArray {
     if (shape.length === 0) return this.#generator.standardNormal();
-    return this.#fill(
-      checkDimensions("randn", shape),
-      () => this.#generator.standardNormal(),
-    );
+    return this.#fillWith(checkDimensions("randn", shape), "fillNormals");
   }
 
   /**
@@ -213,10 +204,7 @@ export class RandomState {
   standardNormal(size: Size): Float64NdArray;
   standardNormal(size?: Size): number | Float64NdArray {
     if (size === undefined) return this.#generator.standardNormal();
-    return this.#fill(
-      shapeOfSize("standardNormal", size),
-      () => this.#generator.standardNormal(),
-    );
+    return this.#fillWith(shapeOfSize("standardNormal", size), "fillNormals");
   }
 
   /**
@@ -590,6 +578,16 @@ export class RandomState {
     generator.mt.pos = pos;
     generator.hasGauss = hasGauss;
     generator.gauss = hasGauss ? gauss : 0;
+  }
+
+  /** A new array of `shape` filled by one of the generator's fill loops. */
+  #fillWith(
+    shape: number[],
+    loop: "fillDoubles" | "fillNormals",
+  ): Float64NdArray {
+    const out = zerosOf(shape);
+    this.#generator[loop](out.data, out.offset, out.offset + sizeOf(shape));
+    return out;
   }
 
   /** A new array of `shape` filled in row-major order by `draw`. */

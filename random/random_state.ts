@@ -62,7 +62,7 @@ export class RandomState {
    * @param seed An integer in [0, 2**32-1] or a non-empty array of them.
    */
   constructor(seed?: Seed) {
-    this.seed(seed);
+    this.#seed("RandomState", seed);
   }
 
   /**
@@ -83,13 +83,18 @@ export class RandomState {
    * ```
    */
   seed(seed?: Seed): void {
+    this.#seed("seed", seed);
+  }
+
+  /** Seed for `seed()` and the constructor; `caller` names them in errors. */
+  #seed(caller: string, seed: Seed | undefined): void {
     const mt = this.#generator.mt;
     if (seed === undefined) {
       crypto.getRandomValues(mt.key);
       mt.key[0] = 0x80000000;
       mt.pos = mt.key.length;
     } else {
-      const checked = checkSeed("seed", seed);
+      const checked = checkSeed(caller, seed);
       if (typeof checked === "number") mt.seed(checked);
       else mt.seedByArray(checked);
     }
@@ -311,10 +316,11 @@ export class RandomState {
    * @example
    * ```ts
    * import { RandomState } from "@dezero/core/random";
+   * import { toNested } from "@dezero/core";
    * import assert from "node:assert/strict";
    *
    * const dice = new RandomState(0).randint(1, 7, 5);
-   * assert.deepEqual(Array.from(dice.data.subarray(dice.offset, dice.offset + 5)), [5, 6, 1, 4, 4]);
+   * assert.deepEqual(toNested(dice), [5, 6, 1, 4, 4]);
    * ```
    */
   randint(low: number, high?: number): number;
@@ -330,14 +336,16 @@ export class RandomState {
   randint(low: number, high?: number, size?: Size): number | Float64NdArray {
     for (const [name, value] of [["low", low], ["high", high]] as const) {
       if (value === undefined && name === "high") continue;
-      if (
-        typeof value !== "number" || !Number.isInteger(value) ||
-        Math.abs(value) > SAFE_LIMIT
-      ) {
+      if (typeof value !== "number" || !Number.isInteger(value)) {
         throw new TypeError(
           `Cannot use ${
             describe(value)
           } as ${name} in randint(): expected an integer within ±2**53`,
+        );
+      }
+      if (Math.abs(value) > SAFE_LIMIT) {
+        throw new RangeError(
+          `Cannot use ${value} as ${name} in randint(): expected an integer within ±2**53, so that results are exact in float64`,
         );
       }
     }

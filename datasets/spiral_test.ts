@@ -51,3 +51,11 @@ Deno.test("getSpiral() rejects a train flag that is not a boolean", () => {
     /Cannot use string "yes" as train in getSpiral\(\): expected a boolean/,
   );
 });
+
+Deno.test("Spiral's first training example is the one the book prints in step 49", () => {
+  // The book: (array([-0.13981389, -0.00721657], dtype=float32), 1)
+  const [x, t] = new Spiral().get(0);
+  assert.ok(Math.abs(x.get(0) - -0.13981389) < 5e-9);
+  assert.ok(Math.abs(x.get(1) - -0.00721657) < 5e-9);
+  assert.equal(t?.get(), 1);
+});

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { array, linear, toNested, Variable } from "../mod.ts";
 import { assertAllClose } from "../testing/mod.ts";
 import { Linear } from "./linear.ts";
+import { seed } from "../random/mod.ts";
 
 Deno.test("Linear draws W of shape [I, O] on the first call and starts b at zeros", () => {
   const layer = new Linear(5);
@@ -91,4 +92,23 @@ Deno.test("Linear rejects bad sizes and options", () => {
     () => new Linear(3, { nobias: 1 as unknown as boolean }),
     TypeError,
   );
+});
+
+Deno.test("Linear draws W as DeZero: np.random.seed(0); randn(I, O) * sqrt(1/I)", () => {
+  // NumPy: np.random.seed(0); np.random.randn(2, 3)[0, :] = 1.76405235,
+  // 0.40015721, 0.97873798 (the first values of the book's seed-0 stream).
+  seed(0);
+  const layer = new Linear(3);
+  layer.call(array([[1, 2]]));
+  const w = layer.W.data;
+  const scale = Math.sqrt(1 / 2);
+  for (
+    const [j, value] of [
+      1.764052345967664,
+      0.4001572083672233,
+      0.9787379841057392,
+    ].entries()
+  ) {
+    assert.ok(Math.abs(w.get(0, j) - value * scale) < 1e-15);
+  }
 });

@@ -1,0 +1,104 @@
+// Which WebAssembly kernels this engine runs, compiled once on first use.
+// Relaxed SIMD (fused multiply-add) where the engine validates it, else plain
+// SIMD, else none: the callers then take their TypeScript paths.
+
+import { RELAXED_SIMD_KERNELS, SIMD_KERNELS } from "./_kernels_wasm.ts";
+
+/** The functions and memory exported by kernels.wat. */
+export interface Kernels {
+  readonly memory: WebAssembly.Memory;
+  /** See kernels.wat: C = A B with strided A and B and a padded C. */
+  readonly matmul: (
+    a: number,
+    aRowStride: number,
+    aColumnStride: number,
+    b: number,
+    bRowStride: number,
+    bColumnStride: number,
+    c: number,
+    ldc: number,
+    m: number,
+    k: number,
+    n: number,
+    aPacked: number,
+    bPacked: number,
+    mcBlock: number,
+    kcBlock: number,
+    ncBlock: number,
+  ) => void;
+}
+
+/**
+ * Which kernels to use: `"auto"` picks the best the engine validates,
+ * `"relaxed-simd"` and `"simd"` force one variant (tests compare them), and
+ * `"typescript"` turns the WebAssembly kernels off.
+ */
+export type KernelMode = "auto" | "relaxed-simd" | "simd" | "typescript";
+
+let mode: KernelMode = "auto";
+let compiled: Kernels | undefined | null = null;
+const pending = new Map<string, Promise<void>>();
+
+/** Whether a test or bench chose the kernels (size thresholds then do not apply). */
+export function kernelsForced(): boolean {
+  return mode !== "auto";
+}
+
+/** Select the kernels for every later call (internal; for tests and benches). */
+export function useKernels(next: KernelMode): void {
+  mode = next;
+  compiled = null;
+}
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function instantiate(bytes: Uint8Array<ArrayBuffer>): Kernels | undefined {
+  try {
+    const module = new WebAssembly.Module(bytes);
+    return new WebAssembly.Instance(module).exports as unknown as Kernels;
+  } catch {
+    // Browsers refuse to compile large modules synchronously on the main
+    // thread; compile in the background and use TypeScript meanwhile.
+    const key = String(bytes.length);
+    if (!pending.has(key)) {
+      pending.set(
+        key,
+        WebAssembly.instantiate(bytes).then(
+          ({ instance }) => {
+            if (compiled === undefined) {
+              compiled = instance.exports as unknown as Kernels;
+            }
+          },
+          () => {},
+        ),
+      );
+    }
+    return undefined;
+  }
+}
+
+/** The kernels to use now, or `undefined` for the TypeScript paths. */
+export function kernels(): Kernels | undefined {
+  if (compiled !== null) return compiled;
+  compiled = undefined;
+  if (typeof WebAssembly !== "object") return compiled;
+  const relaxed = decode(RELAXED_SIMD_KERNELS);
+  const simd = decode(SIMD_KERNELS);
+  if (mode === "relaxed-simd" || mode === "auto") {
+    if (WebAssembly.validate(relaxed)) compiled = instantiate(relaxed);
+    else if (mode === "relaxed-simd") {
+      throw new Error(
+        "Cannot use relaxed-SIMD kernels: this engine does not validate them",
+      );
+    }
+  }
+  if (compiled === undefined && (mode === "simd" || mode === "auto")) {
+    if (WebAssembly.validate(simd)) compiled = instantiate(simd);
+  }
+  return compiled;
+}

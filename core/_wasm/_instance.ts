@@ -26,7 +26,38 @@ export interface Kernels {
     kcBlock: number,
     ncBlock: number,
   ) => void;
+  /** See kernels.wat: `length` float64s at byte `source` mapped to `target`. */
+  readonly exp: ElementwiseKernel;
+  /** As {@linkcode Kernels.exp}, for the natural logarithm. */
+  readonly log: ElementwiseKernel;
+  /** As {@linkcode Kernels.exp}, for the hyperbolic tangent. */
+  readonly tanh: ElementwiseKernel;
+  /** As {@linkcode Kernels.exp}, for the sine. */
+  readonly sin: ElementwiseKernel;
+  /** As {@linkcode Kernels.exp}, for the cosine. */
+  readonly cos: ElementwiseKernel;
 }
+
+/** An elementwise kernel: read `length` float64s at byte address `source`. */
+export type ElementwiseKernel = (
+  source: number,
+  target: number,
+  length: number,
+) => void;
+
+/** The names of the elementwise kernels. */
+export type ElementwiseName = "exp" | "log" | "tanh" | "sin" | "cos";
+
+// The Math functions the kernels fall back on for edge cases.
+const IMPORTS = {
+  Math: {
+    exp: Math.exp,
+    log: Math.log,
+    sin: Math.sin,
+    cos: Math.cos,
+    tanh: Math.tanh,
+  },
+};
 
 /**
  * Which kernels to use: `"auto"` picks the best the engine validates,
@@ -60,7 +91,8 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 function instantiate(bytes: Uint8Array<ArrayBuffer>): Kernels | undefined {
   try {
     const module = new WebAssembly.Module(bytes);
-    return new WebAssembly.Instance(module).exports as unknown as Kernels;
+    return new WebAssembly.Instance(module, IMPORTS)
+      .exports as unknown as Kernels;
   } catch {
     // Browsers refuse to compile large modules synchronously on the main
     // thread; compile in the background and use TypeScript meanwhile.
@@ -68,7 +100,7 @@ function instantiate(bytes: Uint8Array<ArrayBuffer>): Kernels | undefined {
     if (!pending.has(key)) {
       pending.set(
         key,
-        WebAssembly.instantiate(bytes).then(
+        WebAssembly.instantiate(bytes, IMPORTS).then(
           ({ instance }) => {
             if (compiled === undefined) {
               compiled = instance.exports as unknown as Kernels;

@@ -7,10 +7,15 @@ import wabtInit from "wabt";
 const SOURCE = new URL("./kernels.wat", import.meta.url);
 const TARGET = new URL("./_kernels_wasm.ts", import.meta.url);
 
-// Only `(f64x2.relaxed_madd (local.get $x) (local.get $y) (local.get $z))`
-// is rewritten, so the source must keep that form (kernels.wat says so).
-const RELAXED_MADD =
-  /\(f64x2\.relaxed_madd (\(local\.get \$\w+\)) (\(local\.get \$\w+\)) (\(local\.get \$\w+\))\)/g;
+// Only `(f64x2.relaxed_madd X Y Z)` with each operand a `local.get` or a
+// `v128.const f64x2` is rewritten, so the source must keep that form
+// (kernels.wat says so).
+const OPERAND = String
+  .raw`(\((?:local\.get \$[\w.]+|v128\.const f64x2 [^()]+)\))`;
+const RELAXED_MADD = new RegExp(
+  String.raw`\(f64x2\.relaxed_madd\s+${OPERAND}\s+${OPERAND}\s+${OPERAND}\)`,
+  "g",
+);
 
 /** The plain-SIMD variant of the source: multiply then add, unfused. */
 export function withoutRelaxedSimd(text: string): string {
@@ -18,7 +23,7 @@ export function withoutRelaxedSimd(text: string): string {
   const code = plain.replace(/;;.*$/gm, "");
   if (/relaxed_/.test(code)) {
     throw new Error(
-      "Cannot make the plain-SIMD kernels: a relaxed instruction is not in the form (f64x2.relaxed_madd (local.get $x) (local.get $y) (local.get $z))",
+      "Cannot make the plain-SIMD kernels: a relaxed instruction is not in the form (f64x2.relaxed_madd X Y Z) with X, Y, Z local.get or v128.const",
     );
   }
   return plain;

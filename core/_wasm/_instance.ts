@@ -67,8 +67,19 @@ const IMPORTS = {
 export type KernelMode = "auto" | "relaxed-simd" | "simd" | "typescript";
 
 let mode: KernelMode = "auto";
-let compiled: Kernels | undefined | null = null;
-const pending = new Map<string, Promise<void>>();
+// The kernels for the current mode; `null` until resolved after a change.
+let current: Kernels | undefined | null = null;
+
+type Variant = "relaxed-simd" | "simd";
+const SOURCES: Record<Variant, string> = {
+  "relaxed-simd": RELAXED_SIMD_KERNELS,
+  simd: SIMD_KERNELS,
+};
+// Each variant is compiled once (and keeps its memory) for the whole
+// process, however often tests switch between them: a fresh instance would
+// start in V8's baseline compiler and with an empty memory.
+const instances = new Map<Variant, Kernels | undefined>();
+const pending = new Set<Variant>();
 
 /** Whether a test or bench chose the kernels (size thresholds then do not apply). */
 export function kernelsForced(): boolean {
@@ -78,7 +89,7 @@ export function kernelsForced(): boolean {
 /** Select the kernels for every later call (internal; for tests and benches). */
 export function useKernels(next: KernelMode): void {
   mode = next;
-  compiled = null;
+  current = null;
 }
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
@@ -88,49 +99,49 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function instantiate(bytes: Uint8Array<ArrayBuffer>): Kernels | undefined {
-  try {
-    const module = new WebAssembly.Module(bytes);
-    return new WebAssembly.Instance(module, IMPORTS)
-      .exports as unknown as Kernels;
-  } catch {
-    // Browsers refuse to compile large modules synchronously on the main
-    // thread; compile in the background and use TypeScript meanwhile.
-    const key = String(bytes.length);
-    if (!pending.has(key)) {
-      pending.set(
-        key,
-        WebAssembly.instantiate(bytes, IMPORTS).then(
-          ({ instance }) => {
-            if (compiled === undefined) {
-              compiled = instance.exports as unknown as Kernels;
-            }
-          },
-          () => {},
-        ),
-      );
+/** The instance of `variant`, or `undefined` where the engine lacks it. */
+function load(variant: Variant): Kernels | undefined {
+  if (instances.has(variant)) return instances.get(variant);
+  let kernels: Kernels | undefined;
+  if (typeof WebAssembly === "object") {
+    const bytes = decode(SOURCES[variant]);
+    if (WebAssembly.validate(bytes)) {
+      try {
+        const module = new WebAssembly.Module(bytes);
+        kernels = new WebAssembly.Instance(module, IMPORTS)
+          .exports as unknown as Kernels;
+      } catch {
+        // Browsers refuse to compile large modules synchronously on the
+        // main thread: compile in the background, use TypeScript meanwhile.
+        if (!pending.has(variant)) {
+          pending.add(variant);
+          WebAssembly.instantiate(bytes, IMPORTS).then(({ instance }) => {
+            instances.set(variant, instance.exports as unknown as Kernels);
+            current = null;
+          }, () => {});
+        }
+        return undefined;
+      }
     }
-    return undefined;
   }
+  instances.set(variant, kernels);
+  return kernels;
 }
 
 /** The kernels to use now, or `undefined` for the TypeScript paths. */
 export function kernels(): Kernels | undefined {
-  if (compiled !== null) return compiled;
-  compiled = undefined;
-  if (typeof WebAssembly !== "object") return compiled;
-  const relaxed = decode(RELAXED_SIMD_KERNELS);
-  const simd = decode(SIMD_KERNELS);
-  if (mode === "relaxed-simd" || mode === "auto") {
-    if (WebAssembly.validate(relaxed)) compiled = instantiate(relaxed);
-    else if (mode === "relaxed-simd") {
+  if (current !== null) return current;
+  if (mode === "typescript") {
+    current = undefined;
+  } else if (mode === "auto") {
+    current = load("relaxed-simd") ?? load("simd");
+  } else {
+    current = load(mode);
+    if (current === undefined) {
       throw new Error(
-        "Cannot use relaxed-SIMD kernels: this engine does not validate them",
+        `Cannot use the ${mode} kernels: this engine does not validate them`,
       );
     }
   }
-  if (compiled === undefined && (mode === "simd" || mode === "auto")) {
-    if (WebAssembly.validate(simd)) compiled = instantiate(simd);
-  }
-  return compiled;
+  return current;
 }

@@ -5,17 +5,17 @@
 import { copyOf, type Float64NdArray } from "../_ndarray.ts";
 import { kernels, kernelsForced } from "./_instance.ts";
 
-// Block sizes (see kernels.wat), in float64s. A packed mc x kc block of A is
-// 128 KiB, within L2; a kc x 4 panel of B 8 KiB, within L1; B is packed whole
+// Block sizes (see kernels.wat), in float64s; MC a multiple of the tile's 6
+// rows. A packed mc x kc block of A is 120 KiB, within L2; a kc x 4 panel of B 8 KiB, within L1; B is packed whole
 // up to 4096 columns, so A is packed once per kc. Chosen by measurement at
 // 256 and 1024 on a 2-core AMD EPYC (the speed is flat around them).
-const MC = 64;
+const MC = 60;
 const KC = 256;
 const NC = 4096;
 
 // Below this many multiply-adds (m k n) the copies in and out cost more than
 // the kernel saves, and the TypeScript loop is faster; likewise for a side
-// shorter than the 4 x 4 tile (matrix-vector and outer products are bound by
+// shorter than the 6 x 4 tile (matrix-vector and outer products are bound by
 // memory, and the tile would be mostly padding). Measured.
 const MIN_WORK = 8192;
 const MIN_SIDE = 4;
@@ -71,14 +71,14 @@ export function matmulWasm(
     [bLo, bHi] = extent(b);
   }
   const ldc = roundUp(n, 4);
-  const mc = roundUp(Math.min(MC, m), 4);
+  const mc = Math.ceil(Math.min(MC, m) / 6) * 6;
   const kc = Math.min(KC, k);
   const nc = roundUp(Math.min(NC, n), 4);
   // Byte addresses of each region, 64-byte aligned (a cache line).
   const aStart = 64;
   const bStart = roundUp(aStart + (aHi - aLo) * 8, 64);
   const cStart = roundUp(bStart + (bHi - bLo) * 8, 64);
-  const apStart = roundUp(cStart + roundUp(m, 4) * ldc * 8, 64);
+  const apStart = roundUp(cStart + Math.ceil(m / 6) * 6 * ldc * 8, 64);
   const bpStart = roundUp(apStart + mc * kc * 8, 64);
   const end = bpStart + kc * nc * 8;
   if (end > 2 ** 31) return false;

@@ -17,6 +17,7 @@ import {
   view,
   zerosOf,
 } from "./_ndarray.ts";
+import { matmulWasm } from "./_wasm/_matmul.ts";
 
 /** Whether `value` can be the length of an axis. */
 function isLength(value: number): boolean {
@@ -371,6 +372,7 @@ export function matmulArray(
   }
   const out = zerosOf([m, n]);
   if (m === 0 || n === 0 || k === 0) return out;
+  if (matmulWasm(a, b, out)) return out;
   const left = isContiguous(a) ? a : copyOf(a);
   const right = isContiguous(b) ? b : copyOf(b);
   multiplyBlocked(

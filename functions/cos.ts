@@ -1,11 +1,12 @@
 import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
+import { mapWasm } from "../core/_wasm/_elementwise.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { mul } from "./mul.ts";
 import { neg } from "./neg.ts";
-import { sin } from "./sin.ts";
+import { Sin, sin } from "./sin.ts";
 
 /** y = cos x, elementwise. */
 export class Cos extends Function {
@@ -21,7 +22,9 @@ export class Cos extends Function {
 
   /** The same, fused into one pass. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    return binary(gy, this.inputs[0].data, negatedSineProductRow, this);
+    // Sin's own kernel, so that the result equals the Variable path's.
+    const sine = new Sin().forward(this.inputs[0].data);
+    return binary(gy, sine, negatedSineProductRow, this);
   }
 }
 
@@ -55,13 +58,15 @@ function cosRow(
   yOffset: number,
   length: number,
 ): void {
+  // Contiguous rows go to the WebAssembly SIMD kernel when there is one.
+  if (xStride === 1 && mapWasm("cos", x, xOffset, y, yOffset, length)) return;
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = Math.cos(x[xOffset]);
     xOffset += xStride;
   }
 }
 
-/** Row kernel of the fused gradient: gy · (-sin x). */
+/** Row kernel of the fused gradient: gy · (-sin x), given sin x. */
 function negatedSineProductRow(
   a: Float64Array,
   aOffset: number,
@@ -76,7 +81,7 @@ function negatedSineProductRow(
   for (let i = 0; i < length; i++) {
     const g = a[aOffset];
     const v = b[bOffset];
-    y[yOffset + i] = g * -Math.sin(v);
+    y[yOffset + i] = g * -v;
     aOffset += aStride;
     bOffset += bStride;
   }

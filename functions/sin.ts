@@ -1,9 +1,10 @@
-import { binary, unary } from "../core/_kernels.ts";
+import { binary, productRow, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
+import { mapWasm } from "../core/_wasm/_elementwise.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
-import { cos } from "./cos.ts";
+import { Cos, cos } from "./cos.ts";
 import { mul } from "./mul.ts";
 
 /** y = sin x, elementwise. */
@@ -20,7 +21,9 @@ export class Sin extends Function {
 
   /** The same, fused into one pass. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    return binary(gy, this.inputs[0].data, cosineProductRow, this);
+    // Cos's own kernel, so that the result equals the Variable path's.
+    const slope = new Cos().forward(this.inputs[0].data);
+    return binary(gy, slope, productRow, this);
   }
 }
 
@@ -54,29 +57,10 @@ function sinRow(
   yOffset: number,
   length: number,
 ): void {
+  // Contiguous rows go to the WebAssembly SIMD kernel when there is one.
+  if (xStride === 1 && mapWasm("sin", x, xOffset, y, yOffset, length)) return;
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = Math.sin(x[xOffset]);
     xOffset += xStride;
-  }
-}
-
-/** Row kernel of the fused gradient: gy · cos x. */
-function cosineProductRow(
-  a: Float64Array,
-  aOffset: number,
-  aStride: number,
-  b: Float64Array,
-  bOffset: number,
-  bStride: number,
-  y: Float64Array,
-  yOffset: number,
-  length: number,
-): void {
-  for (let i = 0; i < length; i++) {
-    const g = a[aOffset];
-    const v = b[bOffset];
-    y[yOffset + i] = g * Math.cos(v);
-    aOffset += aStride;
-    bOffset += bStride;
   }
 }

@@ -1,5 +1,6 @@
 import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
+import { mapWasm } from "../core/_wasm/_elementwise.ts";
 import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
@@ -55,6 +56,8 @@ function tanhRow(
   yOffset: number,
   length: number,
 ): void {
+  // Contiguous rows go to the WebAssembly SIMD kernel when there is one.
+  if (xStride === 1 && mapWasm("tanh", x, xOffset, y, yOffset, length)) return;
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = Math.tanh(x[xOffset]);
     xOffset += xStride;

@@ -1,0 +1,119 @@
+// The matrix product on the WebAssembly kernel: copy the operands into the
+// module's memory, run kernels.wat's `matmul`, copy the result out. The
+// memory grows as needed and is reused by every later call.
+
+import { copyOf, type Float64NdArray } from "../_ndarray.ts";
+import { kernels, kernelsForced } from "./_instance.ts";
+
+// Block sizes (see kernels.wat), in float64s; MC a multiple of the tile's 6
+// rows. A packed mc x kc block of A is 120 KiB, within L2; a kc x 4 panel of B 8 KiB, within L1; B is packed whole
+// up to 4096 columns, so A is packed once per kc. Chosen by measurement at
+// 256 and 1024 on a 2-core AMD EPYC (the speed is flat around them).
+const MC = 60;
+const KC = 256;
+const NC = 4096;
+
+// Below this many multiply-adds (m k n) the copies in and out cost more than
+// the kernel saves, and the TypeScript loop is faster; likewise for a side
+// shorter than the 6 x 4 tile (matrix-vector and outer products are bound by
+// memory, and the tile would be mostly padding). Measured.
+const MIN_WORK = 8192;
+const MIN_SIDE = 4;
+
+const PAGE = 65536;
+
+/** Round `x` up to a multiple of `step` (a power of two). */
+function roundUp(x: number, step: number): number {
+  return (x + step - 1) & -step;
+}
+
+/** The first and one-past-last element of `a`'s storage that it can reach. */
+function extent(a: Float64NdArray): [number, number] {
+  let lo = a.offset;
+  let hi = a.offset;
+  for (let axis = 0; axis < a.shape.length; axis++) {
+    const reach = (a.shape[axis] - 1) * a.stride[axis];
+    if (reach < 0) lo += reach;
+    else hi += reach;
+  }
+  return [lo, hi + 1];
+}
+
+/**
+ * Write the product of the m x k matrix `a` and the k x n matrix `b` into the
+ * contiguous m x n matrix `out` (m, k, n >= 1), or return false when no
+ * WebAssembly kernel is available or the product is too small to gain from
+ * it (the caller then computes it itself).
+ * `a` and `b` may be strided, transposed or broadcast views.
+ */
+export function matmulWasm(
+  a: Float64NdArray,
+  b: Float64NdArray,
+  out: Float64NdArray,
+): boolean {
+  const [m, k] = a.shape;
+  const n = b.shape[1];
+  const small = m * k * n < MIN_WORK || m < MIN_SIDE || k < MIN_SIDE ||
+    n < MIN_SIDE;
+  if (small && !kernelsForced()) return false;
+  const wasm = kernels();
+  if (wasm === undefined) return false;
+  // A view that reaches far beyond its own elements (a slice of a big array)
+  // is compacted first rather than copied whole.
+  let [aLo, aHi] = extent(a);
+  if (aHi - aLo > 2 * m * k) {
+    a = copyOf(a);
+    [aLo, aHi] = extent(a);
+  }
+  let [bLo, bHi] = extent(b);
+  if (bHi - bLo > 2 * k * n) {
+    b = copyOf(b);
+    [bLo, bHi] = extent(b);
+  }
+  const ldc = roundUp(n, 4);
+  const mc = Math.ceil(Math.min(MC, m) / 6) * 6;
+  const kc = Math.min(KC, k);
+  const nc = roundUp(Math.min(NC, n), 4);
+  // Byte addresses of each region, 64-byte aligned (a cache line).
+  const aStart = 64;
+  const bStart = roundUp(aStart + (aHi - aLo) * 8, 64);
+  const cStart = roundUp(bStart + (bHi - bLo) * 8, 64);
+  const apStart = roundUp(cStart + Math.ceil(m / 6) * 6 * ldc * 8, 64);
+  const bpStart = roundUp(apStart + mc * kc * 8, 64);
+  const end = bpStart + kc * nc * 8;
+  if (end > 2 ** 31) return false;
+  const memory = wasm.memory;
+  const missing = Math.ceil((end - memory.buffer.byteLength) / PAGE);
+  if (missing > 0) memory.grow(missing);
+  const heap = new Float64Array(memory.buffer);
+  heap.set(a.data.subarray(aLo, aHi), aStart / 8);
+  heap.set(b.data.subarray(bLo, bHi), bStart / 8);
+  wasm.matmul(
+    aStart + (a.offset - aLo) * 8,
+    a.stride[0],
+    a.stride[1],
+    bStart + (b.offset - bLo) * 8,
+    b.stride[0],
+    b.stride[1],
+    cStart,
+    ldc,
+    m,
+    k,
+    n,
+    apStart,
+    bpStart,
+    MC,
+    KC,
+    NC,
+  );
+  const c = cStart / 8;
+  if (ldc === n) {
+    out.data.set(heap.subarray(c, c + m * n), out.offset);
+  } else {
+    for (let i = 0; i < m; i++) {
+      const row = c + i * ldc;
+      out.data.set(heap.subarray(row, row + n), out.offset + i * n);
+    }
+  }
+  return true;
+}

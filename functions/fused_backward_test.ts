@@ -15,8 +15,8 @@ import {
   log,
   mul,
   neg,
-  square,
   sin,
+  square,
   sub,
   sum,
   tanh,
@@ -45,24 +45,38 @@ for (const [name, f] of Object.entries(unary)) {
     const x = new Variable(random([3, 4], name.length, name === "log"));
     const gy = random([3, 4], 7);
     const fused = grad(f(x), [x], { gradOutputs: [gy] })[0]!;
-    const viaGraph = grad(f(x), [x], { gradOutputs: [gy], createGraph: true })[0]!;
+    const viaGraph = grad(f(x), [x], {
+      gradOutputs: [gy],
+      createGraph: true,
+    })[0]!;
     assert.notEqual(viaGraph.creator, null);
     assert.deepEqual(toFloat64Array(fused), toFloat64Array(viaGraph));
   });
 }
 
 for (const [name, f] of Object.entries(binary)) {
-  for (const [aShape, bShape] of [[[3, 4], [3, 4]], [[3, 4], [4]], [[3, 1], [1, 4]], [[], [2, 3]]]) {
+  for (
+    const [aShape, bShape] of [[[3, 4], [3, 4]], [[3, 4], [4]], [[3, 1], [
+      1,
+      4,
+    ]], [[], [2, 3]]]
+  ) {
     Deno.test(`${name} ${JSON.stringify(aShape)} ${JSON.stringify(bShape)}: fused and Variable gradients agree`, () => {
       const a = new Variable(random(aShape, 3, true));
       const b = new Variable(random(bShape, 5, true));
       const y = f(a, b);
       const gy = random([...y.shape], 11);
       const fused = grad(f(a, b), [a, b], { gradOutputs: [gy] });
-      const viaGraph = grad(f(a, b), [a, b], { gradOutputs: [gy], createGraph: true });
+      const viaGraph = grad(f(a, b), [a, b], {
+        gradOutputs: [gy],
+        createGraph: true,
+      });
       for (let i = 0; i < 2; i++) {
         assert.deepEqual(fused[i]!.shape, [a, b][i].shape);
-        assert.deepEqual(toFloat64Array(fused[i]!), toFloat64Array(viaGraph[i]!));
+        assert.deepEqual(
+          toFloat64Array(fused[i]!),
+          toFloat64Array(viaGraph[i]!),
+        );
       }
     });
   }

@@ -168,9 +168,9 @@ Deno.test("noGrad() records no graph and restores the setting, also on throw", (
 
 Deno.test("usingConfig() rejects unknown settings, non-booleans and async callbacks", () => {
   assert.throws(
-    () => usingConfig({ train: false } as never, () => 1),
+    () => usingConfig({ training: false } as never, () => 1),
     (e: Error) =>
-      e instanceof TypeError && /unknown setting "train"/.test(e.message),
+      e instanceof TypeError && /unknown setting "training"/.test(e.message),
   );
   assert.throws(
     () => usingConfig({ enableBackprop: 0 } as never, () => 1),

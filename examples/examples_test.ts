@@ -532,3 +532,16 @@ Deno.test("examples/step41.ts multiplies matrices and prints the gradients' shap
     "[ 3, 4 ]",
   ]);
 });
+
+Deno.test("examples/step55.ts prints the book's output size 4 4", async () => {
+  assert.deepEqual(await captureLog(() => import("./step55.ts")), ["4 4"]);
+});
+
+Deno.test("examples/step57.ts prints the shapes of im2col and conv2dSimple", async () => {
+  assert.deepEqual(await captureLog(() => import("./step57.ts")), [
+    "[ 9, 75 ]",
+    "[ 90, 75 ]",
+    "[ 1, 8, 15, 15 ]",
+    "[ 1, 5, 15, 15 ]",
+  ]);
+});

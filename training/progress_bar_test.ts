@@ -75,7 +75,7 @@ Deno.test("ProgressBar redraws one line in place on a terminal", () => {
     out[2],
     "\rtrain:  50% |█████████         | 2/4 [0:02<0:02, 1.00 it/s]\x1b[K",
   );
-  assert.match(out[0], /^\rtrain:   0% \| +\| 0\/4 \[0:00<\?, \? it\/s\]/);
+  assert.match(out[0], /^\rtrain: {3}0% \| +\| 0\/4 \[0:00<\?, \? it\/s\]/);
   assert.match(out[5], /\|█+\| 4\/4 /);
 });
 

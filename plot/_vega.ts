@@ -1,0 +1,37 @@
+// Vega-Lite compiles our chart descriptions to Vega, and Vega renders them
+// to SVG headless (`renderer: "none"` needs no canvas). Both are imported on
+// first use: together they take most of a second to load, which a program
+// that imports the plot module but never plots should not pay.
+
+import type { TopLevelSpec } from "vega-lite";
+
+/** A Vega-Lite chart description. */
+export type ChartSpec = TopLevelSpec;
+
+/** Render a Vega-Lite spec to an SVG document string. */
+export async function renderSpec(spec: ChartSpec): Promise<string> {
+  const [vega, vegaLite] = await Promise.all([
+    import("vega"),
+    import("vega-lite"),
+  ]);
+  const compiled = vegaLite.compile(spec).spec;
+  // Everything a chart shows is inline in its spec: a loader that refuses
+  // to fetch keeps rendering off the network and the file system. Data
+  // URIs (the pictures of imageGrid) go through sanitize, not load.
+  const loader = vega.loader();
+  const refuse = (uri: string): Promise<never> =>
+    Promise.reject(new Error(`Cannot load ${uri}: plots render offline`));
+  loader.load = refuse;
+  loader.http = refuse;
+  loader.file = refuse;
+  const view = new vega.View(vega.parse(compiled), {
+    renderer: "none",
+    loader,
+    logLevel: vega.Error,
+  });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

@@ -19,8 +19,13 @@ export async function renderSpec(spec: ChartSpec): Promise<string> {
   // to fetch keeps rendering off the network and the file system. Data
   // URIs (the pictures of imageGrid) go through sanitize, not load.
   const loader = vega.loader();
-  const refuse = (uri: string): Promise<never> =>
-    Promise.reject(new Error(`Cannot load ${uri}: plots render offline`));
+  const refused: string[] = [];
+  const refuse = (uri: string): Promise<never> => {
+    refused.push(uri);
+    return Promise.reject(
+      new Error(`Cannot load ${uri}: plots render offline`),
+    );
+  };
   loader.load = refuse;
   loader.http = refuse;
   loader.file = refuse;
@@ -30,7 +35,14 @@ export async function renderSpec(spec: ChartSpec): Promise<string> {
     logLevel: vega.Error,
   });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    // Vega logs a failed load and draws without the data: fail instead.
+    if (refused.length > 0) {
+      throw new Error(
+        `Cannot render a chart that loads ${refused[0]}: plots render offline`,
+      );
+    }
+    return svg;
   } finally {
     view.finalize();
   }

@@ -1,4 +1,6 @@
 import { describe } from "../core/_describe.ts";
+import type { Float64NdArray } from "../core/_ndarray.ts";
+import type { Variable } from "../mod.ts";
 import { checkInteger, checkOptions, checkText, numbersOf } from "./_check.ts";
 import { classColors } from "./_palette.ts";
 import { renderSpec } from "./_vega.ts";
@@ -20,6 +22,9 @@ export interface LineChartOptions {
   /** The plot area's height in pixels; default 300. */
   height?: number;
 }
+
+/** One series: numbers as an array, a typed array, a 1-D ndarray or a Variable. */
+export type Series = ArrayLike<number> | Float64NdArray | Variable;
 
 const caller = "lineChart()";
 
@@ -50,7 +55,7 @@ const caller = "lineChart()";
  * ```
  */
 export function lineChart(
-  series: ArrayLike<number> | Record<string, ArrayLike<number>>,
+  series: Series | Record<string, Series>,
   options?: LineChartOptions,
 ): Promise<string> {
   try {

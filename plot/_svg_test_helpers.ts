@@ -34,7 +34,9 @@ export function pathPoints(d: string): [number, number][] {
 
 /** The paths inside the group of mark rectangles (the decision regions). */
 export function regionPaths(svg: string): string[] {
-  const group = svg.match(/<g class="mark-rect role-mark[^>]*>((?:<path [^>]*\/>)*)<\/g>/);
+  const group = svg.match(
+    /<g class="mark-rect role-mark[^>]*>((?:<path [^>]*\/>)*)<\/g>/,
+  );
   return group === null ? [] : group[1].match(/<path [^>]*\/>/g) ?? [];
 }
 

@@ -271,22 +271,29 @@ export class ProgressBar<T = number> implements Iterable<T> {
       formatDuration(left)
     }, ${formatRate(done, seconds)}]${values}`;
     if (!this.#terminal) return `${head}${percent.trimStart()} ${tail}`;
-    const room = this.#width - 1 - head.length - percent.length - tail.length -
-      4;
-    const line = `${head}${percent} |${
-      this.#bar(fraction, Math.max(0, Math.min(room, 30)))
-    }| ${tail}`;
-    // A line that wraps cannot be redrawn in place.
-    return [...line].slice(0, this.#width - 1).join("");
+    const room = this.#width - 1 - head.length - percent.length -
+      tail.length - 4;
+    const [filled, empty] = this.#bar(
+      fraction,
+      Math.max(0, Math.min(room, 30)),
+    );
+    // A line that wraps cannot be redrawn in place: cut it to the width.
+    const chars = [...`${head}${percent} |${filled}${empty}| ${tail}`]
+      .slice(0, this.#width - 1);
+    if (!this.#color) return chars.join("");
+    const start = [...`${head}${percent} |`].length;
+    const end = start + [...filled].length;
+    return chars.slice(0, start).join("") + "\x1b[32m" +
+      chars.slice(start, end).join("") + "\x1b[39m" + chars.slice(end).join("");
   }
 
-  #bar(fraction: number, width: number): string {
+  // The bar's filled part (full blocks and an eighth) and its empty part.
+  #bar(fraction: number, width: number): [string, string] {
     const cells = fraction * width;
     const full = Math.floor(cells);
     const part = full < width ? eighths[Math.floor((cells - full) * 8)] : "";
-    const filled = "█".repeat(full) + part;
     const empty = " ".repeat(width - full - (part === "" ? 0 : 1));
-    return this.#color ? `\x1b[32m${filled}\x1b[39m${empty}` : filled + empty;
+    return ["█".repeat(full) + part, empty];
   }
 }
 

@@ -19,6 +19,10 @@ function recorded<T>(
 // deno-lint-ignore no-control-regex
 const ansi = /\x1b\[[0-9;]*[A-Za-z]/g;
 
+function hasAnsi(text: string): boolean {
+  return text.replace(ansi, "") !== text;
+}
+
 Deno.test("ProgressBar prints one plain line at the end when not on a terminal", () => {
   const { bar, out, tick } = recorded(["a", "b", "c", "d"], {
     label: "epoch 1",
@@ -50,7 +54,7 @@ Deno.test("ProgressBar prints a line every `every` percent when not on a termina
   ]);
   // After 2 items in 4 s, 8 items at 2 s each are left: 16 s.
   assert.equal(out[0], "20% 2/10 [0:04<0:16, 2.00 s/it]\n");
-  assert.ok(out.every((line) => !ansi.test(line) && !line.includes("\r")));
+  assert.ok(out.every((line) => !hasAnsi(line) && !line.includes("\r")));
 });
 
 Deno.test("ProgressBar redraws one line in place on a terminal", () => {
@@ -99,7 +103,7 @@ Deno.test("ProgressBar colours the bar only when asked, never off a terminal", (
   assert.ok(plain.out.every((text) => !text.includes("\x1b[32m")));
   const file = recorded([1, 2], { terminal: false, color: true });
   for (const _ of file.bar) file.tick(1);
-  assert.ok(file.out.every((text) => !ansi.test(text)));
+  assert.ok(file.out.every((text) => !hasAnsi(text)));
 });
 
 Deno.test("ProgressBar follows NO_COLOR by default on a terminal", () => {
@@ -186,4 +190,26 @@ Deno.test("ProgressBar rejects bad sources, options and values", () => {
       "Cannot show loss=null: ProgressBar.set() expects a number or a string",
   });
   assert.throws(() => bar.advance(-1), RangeError);
+});
+
+Deno.test("ProgressBar keeps a coloured line within the width, escapes not counted", () => {
+  for (const width of [100, 40, 20]) {
+    const { bar, out, tick } = recorded([1, 2], {
+      label: "a long label for a bar",
+      terminal: true,
+      color: true,
+      width,
+      interval: 0,
+    });
+    for (const _ of bar) {
+      tick(10);
+      bar.set({ loss: 0.123456 });
+    }
+    const lines = out.filter((text) => text !== "\n").map((text) =>
+      text.replace(ansi, "").slice(1)
+    );
+    assert.ok(lines.every((line) => [...line].length <= width - 1), `${width}`);
+    // Wide enough: nothing is cut, the last value shows in full.
+    if (width === 100) assert.ok(lines.at(-1)!.endsWith("loss=0.1235"));
+  }
 });

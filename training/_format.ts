@@ -10,10 +10,14 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
 
-/** A value the loop reports: integers as they are, others to 4 digits. */
+/**
+ * A value the loop reports: integers as they are, others to 4 significant
+ * digits, small ones (a loss near zero) with an exponent.
+ */
 export function formatValue(value: number | string): string {
   if (typeof value === "string") return value;
   if (Number.isInteger(value)) return String(value);
+  if (Math.abs(value) < 1e-3) return value.toExponential(3);
   return value.toPrecision(4);
 }
 

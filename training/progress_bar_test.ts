@@ -42,6 +42,16 @@ Deno.test("ProgressBar prints one plain line at the end when not on a terminal",
   assert.equal(bar.done, 4);
 });
 
+Deno.test("ProgressBar shows values to four digits, small ones with an exponent", () => {
+  const { bar, out } = recorded([], { terminal: false, total: 0 });
+  bar.set({ a: 0.123456, b: 2.229e-5, c: 12345.678, d: 7, e: "ok", f: NaN });
+  bar.finish();
+  assert.match(
+    out[0],
+    / a=0\.1235 b=2\.229e-5 c=1\.235e\+4 d=7 e=ok f=NaN\n$/,
+  );
+});
+
 Deno.test("ProgressBar prints a line every `every` percent when not on a terminal", () => {
   const { bar, out, tick } = recorded(10, { terminal: false, every: 20 });
   for (const _ of bar) tick(2000);

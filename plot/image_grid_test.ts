@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { unzlibSync } from "fflate";
 import { array, Variable } from "../mod.ts";
 import { imageGrid } from "./image_grid.ts";
-import { assertWellFormed, texts } from "./_svg_test_helpers.ts";
+import { assertWellFormed, texts } from "./testdata/_svg.ts";
 
 interface Picture {
   width: number;

@@ -6,7 +6,7 @@ import {
   linePaths,
   pathPoints,
   texts,
-} from "./_svg_test_helpers.ts";
+} from "./testdata/_svg.ts";
 
 Deno.test("lineChart() draws one path per series with one point per value", async () => {
   const svg = await lineChart({

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { array, toFloat64Array, Variable } from "../mod.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { scatterWithRegions } from "./scatter_with_regions.ts";
-import { assertWellFormed, regionPaths, texts } from "./_svg_test_helpers.ts";
+import { assertWellFormed, regionPaths, texts } from "./testdata/_svg.ts";
 
 const points = array([[-1, -1], [1, -1], [-1, 1], [1, 1], [0.5, 0]]);
 const labels = [0, 1, 0, 1, 2];

@@ -1,6 +1,6 @@
 import { describe } from "../core/_describe.ts";
 import { formatDuration, formatRate, formatValue } from "./_format.ts";
-import { stderrColumns, stderrIsTerminal, writeStderr } from "./_stderr.ts";
+import { isTerminal, terminalColumns, writerOf } from "./_output.ts";
 
 /** Options of {@linkcode ProgressBar}; every one has a default. */
 export interface ProgressBarOptions {
@@ -11,11 +11,16 @@ export interface ProgressBarOptions {
   total?: number;
   /** Text before the bar, for example `"epoch 3"`. */
   label?: string;
-  /** Where the text goes; by default standard error. */
+  /**
+   * The stream to draw on, `"stderr"` (the default, as tqdm: standard
+   * output stays clean for what the program prints) or `"stdout"`.
+   */
+  output?: "stderr" | "stdout";
+  /** Where the text goes instead of `output`: tests keep it. */
   write?: (text: string) => void;
   /**
    * Redraw one line in place (`true`), or print plain lines (`false`, for
-   * CI logs and files). By default: whether standard error is a terminal.
+   * CI logs and files). By default: whether `output` is a terminal.
    */
   terminal?: boolean;
   /** Colour the bar; by default on a terminal unless `NO_COLOR` is set. */
@@ -103,13 +108,21 @@ export class ProgressBar<T = number> implements Iterable<T> {
     this.#source = sourceOf(source) as Iterable<T>;
     this.#total = totalOf(source, options.total);
     this.#label = options.label === undefined ? "" : String(options.label);
-    this.#write = checkFunction("write", options.write) ?? writeStderr;
-    this.#terminal = options.terminal ?? stderrIsTerminal();
+    const output = options.output ?? "stderr";
+    if (output !== "stderr" && output !== "stdout") {
+      throw new TypeError(
+        `Cannot draw on ${
+          describe(output)
+        }: ${caller} expects output "stderr" or "stdout"`,
+      );
+    }
+    this.#write = checkFunction("write", options.write) ?? writerOf(output);
+    this.#terminal = options.terminal ?? isTerminal(output);
     this.#color = options.color ?? (this.#terminal && !Deno.noColor);
     this.#now = checkFunction("now", options.now) ??
       (() => performance.now());
     this.#width = checkNumber("width", options.width, 20, Infinity) ??
-      (this.#terminal ? stderrColumns() : 80);
+      (this.#terminal ? terminalColumns() : 80);
     this.#every = checkNumber("every", options.every, Number.MIN_VALUE, 100) ??
       100;
     this.#interval = checkNumber("interval", options.interval, 0, Infinity) ??

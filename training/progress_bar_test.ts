@@ -200,6 +200,14 @@ Deno.test("ProgressBar rejects bad sources, options and values", () => {
       "Cannot show loss=null: ProgressBar.set() expects a number or a string",
   });
   assert.throws(() => bar.advance(-1), RangeError);
+  assert.throws(
+    () => new ProgressBar([1], { output: "file" as "stdout" }),
+    {
+      name: "TypeError",
+      message:
+        'Cannot draw on string "file": new ProgressBar() expects output "stderr" or "stdout"',
+    },
+  );
 });
 
 Deno.test("ProgressBar keeps a coloured line within the width, escapes not counted", () => {

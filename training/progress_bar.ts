@@ -1,5 +1,11 @@
 import { describe } from "../core/_describe.ts";
-import { formatDuration, formatRate, formatValue } from "./_format.ts";
+import { formatValue, progressLine } from "./_format.ts";
+import {
+  checkFunction,
+  checkNumber,
+  sourceOf,
+  totalOf,
+} from "./_progress_options.ts";
 import { isTerminal, terminalColumns, writerOf } from "./_output.ts";
 
 /** Options of {@linkcode ProgressBar}; every one has a default. */
@@ -39,7 +45,6 @@ export interface ProgressBarOptions {
 }
 
 const caller = "new ProgressBar()";
-const eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
 /**
  * A progress bar over any iterable (a data loader, the epochs of a
@@ -262,126 +267,16 @@ export class ProgressBar<T = number> implements Iterable<T> {
     this.#write(`\r${this.#line(now)}\x1b[K`);
   }
 
-  // tqdm's layout: "label: 40% |████      | 4/10 [0:02<0:03, 2.00 it/s] loss=0.3".
   #line(now: number): string {
-    const seconds = (now - this.#start) / 1000;
-    const done = this.#done;
-    const total = this.#total;
-    const values = [...this.#values].map(([name, value]) => ` ${name}=${value}`)
-      .join("");
-    const head = this.#label === "" ? "" : `${this.#label}: `;
-    if (total === undefined) {
-      return `${head}${done} [${formatDuration(seconds)}, ${
-        formatRate(done, seconds)
-      }]${values}`;
-    }
-    const fraction = total === 0 ? 1 : Math.min(done / total, 1);
-    const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
-    const left = done > 0 && seconds > 0
-      ? (total - done) * seconds / done
-      : NaN;
-    const tail = `${done}/${total} [${formatDuration(seconds)}<${
-      formatDuration(left)
-    }, ${formatRate(done, seconds)}]${values}`;
-    if (!this.#terminal) return `${head}${percent.trimStart()} ${tail}`;
-    const room = this.#width - 1 - head.length - percent.length -
-      tail.length - 4;
-    const [filled, empty] = this.#bar(
-      fraction,
-      Math.max(0, Math.min(room, 30)),
-    );
-    // A line that wraps cannot be redrawn in place: cut it to the width.
-    const chars = [...`${head}${percent} |${filled}${empty}| ${tail}`]
-      .slice(0, this.#width - 1);
-    if (!this.#color) return chars.join("");
-    const start = [...`${head}${percent} |`].length;
-    const end = start + [...filled].length;
-    return chars.slice(0, start).join("") + "\x1b[32m" +
-      chars.slice(start, end).join("") + "\x1b[39m" + chars.slice(end).join("");
+    return progressLine({
+      label: this.#label,
+      done: this.#done,
+      total: this.#total,
+      seconds: (now - this.#start) / 1000,
+      values: this.#values,
+      bar: this.#terminal
+        ? { width: this.#width, color: this.#color }
+        : undefined,
+    });
   }
-
-  // The bar's filled part (full blocks and an eighth) and its empty part.
-  #bar(fraction: number, width: number): [string, string] {
-    const cells = fraction * width;
-    const full = Math.floor(cells);
-    const part = full < width ? eighths[Math.floor((cells - full) * 8)] : "";
-    const empty = " ".repeat(width - full - (part === "" ? 0 : 1));
-    return ["█".repeat(full) + part, empty];
-  }
-}
-
-function sourceOf(source: unknown): Iterable<unknown> {
-  if (typeof source === "number") {
-    if (!Number.isInteger(source) || source < 0) {
-      throw new RangeError(
-        `Cannot count to ${
-          describe(source)
-        }: ${caller} expects a non-negative integer or an iterable`,
-      );
-    }
-    return {
-      *[Symbol.iterator](): Iterator<number> {
-        for (let i = 0; i < source; i++) yield i;
-      },
-    };
-  }
-  if (
-    typeof source !== "object" || source === null ||
-    typeof (source as Iterable<unknown>)[Symbol.iterator] !== "function"
-  ) {
-    throw new TypeError(
-      `Cannot go through ${
-        describe(source)
-      }: ${caller} expects an iterable or a non-negative integer`,
-    );
-  }
-  return source as Iterable<unknown>;
-}
-
-function totalOf(source: unknown, total: unknown): number | undefined {
-  if (total !== undefined) {
-    if (typeof total !== "number" || !Number.isInteger(total) || total < 0) {
-      throw new RangeError(
-        `Cannot use total ${
-          describe(total)
-        }: ${caller} expects a non-negative integer`,
-      );
-    }
-    return total;
-  }
-  if (typeof source === "number") return source;
-  // Arrays have a length, sets and maps a size, DeZero's DataLoader maxIter.
-  const { length, size, maxIter } = source as Record<string, unknown>;
-  for (const candidate of [length, size, maxIter]) {
-    if (typeof candidate === "number" && Number.isInteger(candidate)) {
-      return candidate;
-    }
-  }
-  return undefined;
-}
-
-function checkFunction<F>(name: string, value: F | undefined): F | undefined {
-  if (value !== undefined && typeof value !== "function") {
-    throw new TypeError(
-      `Cannot use ${name} ${describe(value)}: ${caller} expects a function`,
-    );
-  }
-  return value;
-}
-
-function checkNumber(
-  name: string,
-  value: unknown,
-  low: number,
-  high: number,
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !(value >= low && value <= high)) {
-    throw new RangeError(
-      `Cannot use ${name} ${describe(value)}: ${caller} expects a number from ${
-        low === Number.MIN_VALUE ? "above 0" : low
-      } to ${high}`,
-    );
-  }
-  return value;
 }

@@ -37,8 +37,8 @@ export function run(
   settings: Settings,
 ): GradientCheckResult {
   const report = problem.report;
-  const center = problem.evaluate(points);
   const given = checkAt(problem, points, gys, settings);
+  const center = problem.evaluate(points);
   const visited: ("given" | "moved")[] = ["given"];
   if (settings.secondPoint) {
     const moved = movedPoint(problem, points, center, settings.seed);

@@ -209,7 +209,7 @@ export function gradientCheck(
   for (const i of wrt) names[i] = `input ${i}`;
   const report = new Reporter(label, names, settings);
   const problem = new Problem(f, report, args, wrt);
-  problem.evaluate(points);
+  problem.evaluate(points.map(copyOf)); // output shapes
   const gys = upstream(
     problem.outputShapes,
     options.gy,
@@ -241,7 +241,7 @@ export function gradientCheck(
     inner.map((_, k) => k),
   );
   holder.problem = gradientProblem;
-  gradientProblem.evaluate(inner);
+  gradientProblem.evaluate(inner.map(copyOf));
   const ggys = upstream(
     gradientProblem.outputShapes,
     undefined,

@@ -3,7 +3,7 @@
 // blame the wrong input. So the check catches the write itself, first, and
 // names the function that made it.
 
-import { copyOf, type Float64NdArray } from "../core/_ndarray.ts";
+import { copyOf, type Float64NdArray, isContiguous } from "../core/_ndarray.ts";
 import type { Function } from "../core/function.ts";
 import { Variable } from "../core/variable.ts";
 
@@ -108,10 +108,14 @@ export function guardBackward(
 
 /** Whether two arrays of one shape hold the same values (NaN equals NaN). */
 export function sameValues(a: Float64NdArray, b: Float64NdArray): boolean {
-  const x = copyOf(a);
-  const y = copyOf(b);
+  const x = isContiguous(a) ? a : copyOf(a);
+  const y = isContiguous(b) ? b : copyOf(b);
+  const xs = x.data;
+  const ys = y.data;
+  const dx = x.offset;
+  const dy = y.offset;
   for (let i = 0; i < x.size; i++) {
-    if (!Object.is(x.data[x.offset + i], y.data[y.offset + i])) return false;
+    if (!Object.is(xs[dx + i], ys[dy + i])) return false;
   }
   return true;
 }

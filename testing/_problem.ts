@@ -84,9 +84,9 @@ export class Problem {
   /**
    * Call `f` at copies of `points` and fail if anything wrote into an input:
    * first a function's forward (found by running each again on copies),
-   * then `f` itself.
+   * then `f` itself. Returns the outputs' values, flat.
    */
-  guardedCall(points: Float64NdArray[]): void {
+  guardedCall(points: Float64NdArray[]): Float64Array[] {
     const variables = points.map((p) => new Variable(copyOf(p)));
     this.guarding = true;
     let outputs: Variable[];
@@ -106,6 +106,7 @@ export class Problem {
         );
       }
     });
+    return outputs.map((y) => toFlat(y.data));
   }
 
   /**

@@ -209,14 +209,17 @@ export function gradientCheck(
   for (const i of wrt) names[i] = `input ${i}`;
   const report = new Reporter(label, names, settings);
   const problem = new Problem(f, report, args, wrt);
-  problem.evaluate(points.map(copyOf)); // output shapes
+  // Guards first: an in-place write would corrupt everything after it.
+  const center = problem.guardedCall(points);
   const gys = upstream(
     problem.outputShapes,
     options.gy,
     streamOf(settings.seed, "upstream"),
     label,
   );
-  if (settings.order === 1) return run(problem, points, gys, settings);
+  if (settings.order === 1) {
+    return run(problem, points, center, gys, settings);
+  }
   // Order 2: the gradient as a function of the inputs and the gys.
   const inner = [...points, ...gys];
   const innerNames = [
@@ -241,12 +244,18 @@ export function gradientCheck(
     inner.map((_, k) => k),
   );
   holder.problem = gradientProblem;
-  gradientProblem.evaluate(inner.map(copyOf));
+  const gradientCenter = gradientProblem.guardedCall(inner);
   const ggys = upstream(
     gradientProblem.outputShapes,
     undefined,
     streamOf(settings.seed, "upstream of the gradient"),
     gradientReport.label,
   );
-  return run(gradientProblem, inner.map(copyOf), ggys, settings);
+  return run(
+    gradientProblem,
+    inner.map(copyOf),
+    gradientCenter,
+    ggys,
+    settings,
+  );
 }

@@ -46,9 +46,12 @@ export function findForwardWrite(outputs: readonly Variable[]): string | null {
   for (const f of functionsOf(outputs)) {
     const args = f.inputs.map((x) => copyOf(values.get(x) ?? x.data));
     const before = args.map(copyOf);
-    const ys = f.forwardList !== undefined
-      ? f.forwardList(args)
-      : f.forward(...args);
+    let ys: Float64NdArray | Float64NdArray[];
+    try {
+      ys = f.forwardList !== undefined ? f.forwardList(args) : f.forward(...args);
+    } catch {
+      return null; // a forward that cannot run twice: nothing to say here
+    }
     const changed = args.findIndex((a, i) => !sameValues(a, before[i]));
     if (changed >= 0) {
       return `${f.name}.forward modified its input${

@@ -48,7 +48,9 @@ export function findForwardWrite(outputs: readonly Variable[]): string | null {
     const before = args.map(copyOf);
     let ys: Float64NdArray | Float64NdArray[];
     try {
-      ys = f.forwardList !== undefined ? f.forwardList(args) : f.forward(...args);
+      ys = f.forwardList !== undefined
+        ? f.forwardList(args)
+        : f.forward(...args);
     } catch {
       return null; // a forward that cannot run twice: nothing to say here
     }

@@ -119,7 +119,9 @@ export class Problem {
     gys: Float64NdArray[],
     guard = false,
   ): Float64NdArray[] {
-    const variables = points.map((p) => new Variable(copyOf(p)));
+    // Copies only when guarded: an in-place write shows there first, and
+    // later calls need not pay for copies.
+    const variables = points.map((p) => new Variable(guard ? copyOf(p) : p));
     this.guarding = guard;
     let outputs: Variable[];
     try {
@@ -127,7 +129,7 @@ export class Problem {
     } finally {
       this.guarding = false;
     }
-    const seeds = gys.map((gy) => new Variable(copyOf(gy)));
+    const seeds = gys.map((gy) => new Variable(guard ? copyOf(gy) : gy));
     if (guard) {
       guardBackward(outputs, (message) => this.report.fail(message));
     }

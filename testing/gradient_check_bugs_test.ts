@@ -373,3 +373,29 @@ Deno.test("fast mode catches one wrong element among 1,000", () => {
     new RegExp(`\\n\\s+0\\s+0\\s+\\[${wrongAt}\\]`),
   );
 });
+
+Deno.test("gradientCheck() at order 2 checks both points and reports the inputs and gys", () => {
+  const result = gradientCheck((x: Variable) => tanh(mul(x, x)), point, {
+    order: 2,
+  });
+  assert.equal(result.order, 2);
+  // Three inputs and three upstream gradients, at each point.
+  assert.equal(result.checked, 6);
+  assert.deepEqual(result.points, ["given", "moved"]);
+});
+
+Deno.test("the moved point is skipped, with a warning, where the function is not finite", () => {
+  // Finite only at exactly x = 1: every move, even halved, gives NaN.
+  class Pinned extends Function {
+    forward(x: Float64NdArray): Float64NdArray {
+      return map(x, (v) => v === 1 || Math.abs(v - 1) < 1e-5 ? 2 * v : NaN);
+    }
+    backward(gy: Variable): Variable {
+      return mul(gy, 2);
+    }
+  }
+  const pinned = (x: Variable) => new Pinned().call(x);
+  const result = gradientCheck(pinned, array([1]));
+  assert.deepEqual(result.points, ["given"]);
+  assert.match(result.warnings[0], /the moved point was skipped/);
+});

@@ -322,6 +322,16 @@ Deno.test("gradientCheck() rejects bad arguments with TypeError and RangeError",
       /order 3/,
     ],
     [
+      () => gradientCheck(square, point, { secondPoint: "no" as never }),
+      TypeError,
+      /secondPoint string "no"/,
+    ],
+    [
+      () => gradientCheck(square, []),
+      TypeError,
+      /empty array/,
+    ],
+    [
       () => gradientCheck(square, point, { wrt: [0, 0] }),
       TypeError,
       /each input once/,

@@ -103,11 +103,15 @@ export function guardBackward(
       }
       return result;
     };
-    Object.defineProperty(f, key, {
-      value: guarded,
-      configurable: true,
-      writable: true,
-    });
+    try {
+      Object.defineProperty(f, key, {
+        value: guarded,
+        configurable: true,
+        writable: true,
+      });
+    } catch {
+      // A frozen instance cannot be watched; the numbers still are.
+    }
   }
 }
 

@@ -1,3 +1,6 @@
+// gradientCheck: the options, the result, and the order of the checks. The
+// work is in the underscore files beside it, one concept each.
+
 import { copyOf } from "../core/_ndarray.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import type { Variable } from "../core/variable.ts";
@@ -45,7 +48,7 @@ export interface GradientCheckOptions {
   wrt?: number[];
   /**
    * `"full"` (default) compares every element of every checked input.
-   * `"fast"` compares random projections vᵀJu, one backward and two
+   * `"fast"` compares random projections vᵀJu, a few backward passes and
    * evaluations of `f` in all, as PyTorch's fast mode and JAX do; when a
    * projection fails it falls back to `"full"`, so the report still names
    * the worst elements.

@@ -120,6 +120,12 @@ export function fullCheck(
     // as with a NaN gradient).
     const failing = rows.filter((r) => r.ratio > 1);
     if (failing.length > 0) rows = failing;
+    if (nan === null && kink === null && rows.length > 0) {
+      const worst = rows[0].element;
+      heading += `; worst at ${
+        worst.output === null ? "all outputs" : `output ${worst.output}`
+      }, ${report.inputNames[worst.input]}, index [${worst.index.join(",")}]`;
+    }
     report.fail(
       `${heading}\n${
         table(

@@ -86,12 +86,12 @@ Deno.test("gradientCheck() catches a backward with the wrong sign", () => {
   const message = assertFails(
     () => gradientCheck(brokenSquare((x, gy) => -2 * x * gy), point),
     /Gradient check of brokenSquare failed: backprop and numerical gradients differ/,
-    /input +index +backprop +numerical +abs error +rel error/,
+    /output +input +index +backprop +numerical +abs error +rel error/,
     /seed 0, eps 0.000001, rtol 0.001, atol 0.00001/,
     /3 elements checked/,
   );
   // The worst element comes first: x = 2 has the largest error.
-  assert.match(message.split("\n")[2], /^\s+0\s+\[2\]/);
+  assert.match(message.split("\n")[2], /^\s+0\s+0\s+\[2\]/);
   // Short: a heading, a table of at most five rows, a footer.
   assert.ok(message.split("\n").length <= 9);
 });
@@ -135,7 +135,7 @@ Deno.test("gradientCheck() catches a wrong broadcast reduction", () => {
         array([10, 20, 30]),
       ]),
     /Gradient check of sloppyAdd failed/,
-    /\n\s+1\s+\[\d\]/,
+    /\n\s+0\s+1\s+\[\d\]/,
   );
   // The correct add passes with the same broadcasting shapes.
   gradientCheck(add, [array([[1, 2, 3], [4, 5, 6]]), array([10, 20, 30])]);
@@ -156,7 +156,7 @@ Deno.test("gradientCheck() catches a wrong second derivative with order 2", () =
   assertFails(
     () => gradientCheck(flatSquare, point, { order: 2 }),
     /Gradient check of the gradient of flatSquare failed/,
-    /seed 1/,
+    /seed 0, order 2/,
   );
 });
 
@@ -220,9 +220,10 @@ Deno.test("gradientCheck() checks only the inputs named by wrt and passes consta
   assert.equal(result.checked, 2);
   assert.equal(seen[1], 2);
   assert.equal(seen[2], "tag");
-  // The caller's Variable is passed as a fresh Variable over the same data.
+  // The caller's Variable is passed as a fresh Variable over a copy.
   assert.notEqual(seen[0], c);
-  assert.equal((seen[0] as Variable).data, c.data);
+  assert.notEqual((seen[0] as Variable).data, c.data);
+  assert.deepEqual(toNested((seen[0] as Variable).data), [3, 4]);
   assert.equal(c.grad, null);
   // Default wrt: every Variable, array or number, here 0, 1 and 2.
   assert.equal(gradientCheck(f, [x, c, 2, "tag"]).checked, 5);
@@ -258,7 +259,7 @@ Deno.test("fast mode checks projections and falls back to full to name the eleme
   const oneWrong = brokenSquare((v, gy) => v === 0.5 ? 0 : 2 * v * gy);
   assertFails(
     () => gradientCheck(oneWrong, x, { mode: "fast" }),
-    /\n\s+0\s+\[15\]/,
+    /\n\s+0\s+0\s+\[15\]/,
   );
 });
 
@@ -306,7 +307,7 @@ Deno.test("gradientCheck() rejects bad arguments with TypeError and RangeError",
     [
       () => gradientCheck(square, ["a"]),
       TypeError,
-      /expects a Variable, a float64 ndarray or a number/,
+      /expects a Variable, a float64 ndarray, a number or nested arrays/,
     ],
     [() => gradientCheck(square, point, { eps: -1 }), RangeError, /eps -1/],
     [() => gradientCheck(square, point, { seed: 0.5 }), RangeError, /seed 0.5/],
@@ -319,6 +320,16 @@ Deno.test("gradientCheck() rejects bad arguments with TypeError and RangeError",
       () => gradientCheck(square, point, { order: 3 as never }),
       RangeError,
       /order 3/,
+    ],
+    [
+      () => gradientCheck(square, point, { secondPoint: "no" as never }),
+      TypeError,
+      /secondPoint string "no"/,
+    ],
+    [
+      () => gradientCheck(square, []),
+      TypeError,
+      /empty array/,
     ],
     [
       () => gradientCheck(square, point, { wrt: [0, 0] }),

@@ -20,5 +20,9 @@
  *
  * @module
  */
+export * from "./batch_norm.ts";
+export * from "./embed_id.ts";
 export * from "./layer.ts";
 export * from "./linear.ts";
+export * from "./lstm.ts";
+export * from "./rnn.ts";

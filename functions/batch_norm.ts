@@ -50,7 +50,8 @@ export interface BatchNormOptions {
  * @param options `decay` (default 0.9) and `eps` (default 2e-5).
  * @returns The normalised output, shaped as `x`.
  * @throws {TypeError} If a shape does not fit `x`'s channels.
- * @throws {RangeError} If `decay` is outside [0, 1] or `eps` is negative.
+ * @throws {RangeError} If `decay` is outside [0, 1] or `eps` is negative
+ * or infinite.
  *
  * @example
  * ```ts
@@ -107,14 +108,23 @@ export function batchNorm(
     );
   }
   const { decay = 0.9, eps = 2e-5 } = options;
-  if (typeof decay !== "number" || !(decay >= 0 && decay <= 1)) {
+  for (const [name, value] of [["decay", decay], ["eps", eps]] as const) {
+    if (typeof value !== "number") {
+      throw new TypeError(
+        `Cannot use ${
+          describe(value)
+        } as ${name} of batchNorm: expected a number`,
+      );
+    }
+  }
+  if (!(decay >= 0 && decay <= 1)) {
     throw new RangeError(
-      `Cannot use ${describe(decay)} as decay of batchNorm: expected a number from 0 to 1`,
+      `Cannot use ${decay} as decay of batchNorm: expected a number from 0 to 1`,
     );
   }
-  if (typeof eps !== "number" || !(eps >= 0) || eps === Infinity) {
+  if (!(eps >= 0 && eps < Infinity)) {
     throw new RangeError(
-      `Cannot use ${describe(eps)} as eps of batchNorm: expected a finite number >= 0`,
+      `Cannot use ${eps} as eps of batchNorm: expected a finite number >= 0`,
     );
   }
 
@@ -162,9 +172,9 @@ function checkChannels(
     throw new TypeError(
       `Cannot use ${name} of shape ${
         formatShape(given)
-      } in batchNorm for an input of shape ${
-        formatShape(xShape)
-      }: expected [${xShape[1]}], one value per channel`,
+      } in batchNorm for an input of shape ${formatShape(xShape)}: expected [${
+        xShape[1]
+      }], one value per channel`,
     );
   }
 }

@@ -109,9 +109,7 @@ export class LSTM extends Layer {
       o = sigmoid(add(this.x2o.call(x), this.h2o.call(h)));
       u = tanh(add(this.x2u.call(x), this.h2u.call(h)));
     }
-    const cNew = this.c === null
-      ? mul(i, u)
-      : add(mul(f, this.c), mul(i, u));
+    const cNew = this.c === null ? mul(i, u) : add(mul(f, this.c), mul(i, u));
     const hNew = mul(o, tanh(cNew));
     this.h = hNew;
     this.c = cNew;

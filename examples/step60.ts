@@ -6,13 +6,14 @@
 // 33), so each step is a batch of 30 consecutive-in-time values. The loss
 // is backpropagated and unchained every 30 steps (the BPTT length). As in
 // the book, an epoch has 34 batches and the check `count === seqlen` never
-// holds, so the last 4 steps of an epoch add to the printed loss but are
-// never trained on.
+// holds, so each epoch makes one update, and the last 4 steps of an epoch
+// add to the printed loss but are never trained on.
 //
 // The book's script sets no seed; this one calls `seed(0)`, and DeZero's
 // step60.py after np.random.seed(0) prints the same lines (see
 // examples/testdata/recurrent_reference.json and make_recurrent_reference.py
-// there; examples_test.ts compares the first epochs).
+// there; examples_test.ts compares the first epochs). All 100 lines were
+// compared once and agree to every printed digit.
 //
 // Run: deno run examples/step60.ts
 // Prints:

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { array, batchNorm, config, Variable } from "../mod.ts";
+import { array, batchNorm, config, type Variable } from "../mod.ts";
 import { assertAllClose, gradientCheck } from "../testing/mod.ts";
 
 const x2 = array([[0.3, -1.2, 2], [1.5, 0.4, -0.7], [-0.6, 0.9, 0.1], [

@@ -16,11 +16,13 @@
 // epoch). All 100 epochs were compared once: the lines agree to every
 // printed digit through epoch 31; from epoch 32 (0.005088 here, 0.005089 in
 // DeZero) the last digits differ, and the runs drift apart (DeZero's loss
-// spikes to 0.19 at epoch 99, ours ends at 0.0019). The cause is rounding
-// in the last bit: JavaScript's Math.tanh gives another last bit than
-// NumPy's tanh for about a third of all values (measured on 20,000 normal
-// values; the 1x100 matrix products of this model agree bit for bit), and
-// 3,400 Adam updates through 100,000 recurrent steps amplify that.
+// spikes to 0.19 at epoch 99, ours ends near 0.002). The cause is rounding
+// in the last bit: our tanh (Math.tanh, or the WebAssembly kernel within 2
+// ulps of it) gives another last bit than NumPy's for about a third of all
+// values (measured on 20,000 normal values; the 1x100 matrix products of
+// this model agree bit for bit), and 3,400 Adam updates through 100,000
+// recurrent steps amplify that. With either tanh the lines agree through
+// epoch 31.
 // step60.ts, with 100 updates, agrees with DeZero on all 100 lines.
 //
 // Run: deno run examples/step59.ts   (a few minutes: 100,000 steps)

@@ -8,6 +8,9 @@
 // the points because its arrays hold integers).
 
 import assert from "node:assert/strict";
+import recurrentReference from "./testdata/recurrent_reference.json" with {
+  type: "json",
+};
 
 /** The lines `load` prints with console.log, formatted as Deno prints them. */
 async function captureLog(load: () => Promise<unknown>): Promise<string[]> {
@@ -544,4 +547,32 @@ Deno.test("examples/step57.ts prints the shapes of im2col and conv2dSimple", asy
     "[ 1, 8, 15, 15 ]",
     "[ 1, 5, 15, 15 ]",
   ]);
+});
+
+// The book's step59.py and step60.py set no seed; recurrent_reference.json
+// holds the lines DeZero prints after np.random.seed(0) (made by
+// testdata/make_recurrent_reference.py), and our examples call seed(0).
+// Only the first epochs run here, to keep the tests fast.
+
+Deno.test("examples/step59.ts prints DeZero's losses for the first epoch of the RNN on the sine curve", async () => {
+  const { train } = await import("./step59.ts");
+  assert.deepEqual(
+    await captureLog(() => train(1)),
+    recurrentReference.step59.slice(0, 1),
+  );
+});
+
+Deno.test("examples/step60.ts prints DeZero's losses for the first three epochs of the LSTM with SeqDataLoader", async () => {
+  const { train, predictCos } = await import("./step60.ts");
+  let model: Awaited<ReturnType<typeof train>> | undefined;
+  assert.deepEqual(
+    await captureLog(async () => {
+      model = await train(3);
+    }),
+    recurrentReference.step60.slice(0, 3),
+  );
+  // Prediction runs batch 1 after resetState(), one step per point.
+  const predictions = predictCos(model!);
+  assert.equal(predictions.length, 1000);
+  assert.ok(predictions.every(Number.isFinite));
 });

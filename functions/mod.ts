@@ -9,6 +9,7 @@ export * from "./accuracy.ts";
 export * from "./add.ts";
 export * from "./average.ts";
 export * from "./average_pooling.ts";
+export * from "./batch_norm.ts";
 export * from "./binary_cross_entropy.ts";
 export * from "./broadcast_to.ts";
 export * from "./clip.ts";

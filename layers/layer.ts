@@ -49,8 +49,12 @@ import { ownedBy } from "./_traverse.ts";
  * ```
  */
 export abstract class Layer {
-  #inputs: WeakRef<Variable>[] = [];
-  #outputs: WeakRef<Variable>[] = [];
+  // The last call's inputs and outputs, held strongly: a WeakRef would keep
+  // its target alive until the current job ends (V8's rule), so a
+  // synchronous training loop would keep every step's graph. Holding only
+  // the last call's keeps at most one step alive.
+  #inputs: Variable[] = [];
+  #outputs: Variable[] = [];
 
   /**
    * Compute the layer's output(s) from its inputs, with differentiable
@@ -63,8 +67,9 @@ export abstract class Layer {
 
   /**
    * Run `forward` on the inputs (numbers and arrays are wrapped in
-   * Variables first) and remember inputs and outputs, weakly as DeZero
-   * does, so a layer does not keep a graph alive.
+   * Variables first) and remember the last call's inputs and outputs (DeZero
+   * keeps weak references; here only the last call's are kept, so a layer
+   * never keeps more than one step's graph alive).
    *
    * @param inputs The inputs.
    * @returns The single output.
@@ -90,14 +95,14 @@ export abstract class Layer {
     return this.#run(inputs);
   }
 
-  /** The inputs of the last call that are still alive. */
+  /** The inputs of the last call. */
   get inputs(): Variable[] {
-    return alive(this.#inputs);
+    return this.#inputs.slice();
   }
 
-  /** The outputs of the last call that are still alive. */
+  /** The outputs of the last call. */
   get outputs(): Variable[] {
-    return alive(this.#outputs);
+    return this.#outputs.slice();
   }
 
   /**
@@ -244,8 +249,8 @@ export abstract class Layer {
         );
       }
     }
-    this.#inputs = variables.map((x) => new WeakRef(x));
-    this.#outputs = outputs.map((y) => new WeakRef(y));
+    this.#inputs = variables;
+    this.#outputs = outputs;
     return outputs;
   }
 }
@@ -278,13 +283,4 @@ function* walk(
 
 function isLayer(value: unknown): boolean {
   return value instanceof Layer;
-}
-
-function alive(refs: WeakRef<Variable>[]): Variable[] {
-  const out: Variable[] = [];
-  for (const ref of refs) {
-    const value = ref.deref();
-    if (value !== undefined) out.push(value);
-  }
-  return out;
 }

@@ -2,7 +2,9 @@
  * Layers: things that own parameters and compute with them. A
  * {@linkcode Layer} finds its parameters and sub-layers in its own
  * properties; {@linkcode Linear} is the fully connected layer with lazy
- * input size.
+ * input size. {@linkcode RNN} and {@linkcode LSTM} keep a state between
+ * calls, one call per time step; {@linkcode EmbedID} looks up vectors by
+ * id; {@linkcode BatchNorm} normalises per channel with running statistics.
  *
  * @example One fully connected layer and its parameters
  * ```ts
@@ -20,5 +22,9 @@
  *
  * @module
  */
+export * from "./batch_norm.ts";
+export * from "./embed_id.ts";
 export * from "./layer.ts";
 export * from "./linear.ts";
+export * from "./lstm.ts";
+export * from "./rnn.ts";

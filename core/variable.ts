@@ -557,6 +557,11 @@ export class Variable {
     return this.toString();
   }
 
+  /** Show the same text as `toString()` in Node's `console.log`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   #label(): string {
     return this.name === undefined ? "a variable" : `variable "${this.name}"`;
   }

@@ -1,7 +1,8 @@
 import { describe } from "./_describe.ts";
 import { adoptArray, formatShape, sameShape } from "./_ndarray.ts";
 import { onesOf, runBackward } from "./_backward.ts";
-import { gradAccess, Variable } from "./variable.ts";
+import { gradAccess } from "./_grad_access.ts";
+import { Variable } from "./variable.ts";
 import type { Float64NdArray } from "./_ndarray.ts";
 
 /** Options of {@linkcode grad}. */

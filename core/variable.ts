@@ -14,6 +14,8 @@ import {
 import { CONSTANT, PENDING_GRAD, VERSION } from "./_internal.ts";
 import { onesOf, runBackward } from "./_backward.ts";
 import { operator } from "./_operators.ts";
+import { setGradAccess } from "./_grad_access.ts";
+import { itemOf } from "./_item_of.ts";
 import type { Function, Operand } from "./function.ts";
 
 /** Options of {@linkcode Variable.backward}. */
@@ -571,30 +573,8 @@ export class Variable {
     writeGrad = (x, g) => {
       x.#grad = g;
     };
+    setGradAccess(readGrad, writeGrad);
   }
-}
-
-/** The engine's access to the gradients, for `grad()` in grad.ts. */
-export function gradAccess(): [
-  (x: Variable) => Variable | null,
-  (x: Variable, g: Variable | null) => void,
-] {
-  return [readGrad, writeGrad];
-}
-
-/** The one value of an array of one element, or a RangeError. */
-export function itemOf(where: string, a: Float64NdArray): number {
-  if (sizeOf(a.shape) !== 1) {
-    throw new RangeError(
-      `Cannot convert an array of shape ${
-        formatShape(a.shape)
-      } to a number: ${where} needs exactly one element, got ${
-        sizeOf(a.shape)
-      }`,
-    );
-  }
-  // Every index of a one-element array is 0: the element is at the offset.
-  return a.data[a.offset];
 }
 
 function checkBackwardOptions(

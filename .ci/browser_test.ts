@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="deno.ns" />
 // The web example in a real headless browser: serves examples/web/ with
 // `deno task web`, opens it in Chromium through puppeteer-core, waits until
 // the spiral MLP has trained below a loss threshold, checks that both

@@ -18,7 +18,22 @@ import { setGradAccess } from "./_grad_access.ts";
 import { itemOf } from "./_item_of.ts";
 import type { Function, Operand } from "./function.ts";
 
-/** Options of {@linkcode Variable.backward}. */
+/**
+ * Options of {@linkcode Variable.backward}.
+ * @example Keeping an intermediate gradient
+ * ```ts
+ * import { array, type BackwardOptions, square, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(3));
+ * const h = square(x);
+ * const y = square(h);
+ * const options: BackwardOptions = { retainGrad: true };
+ * y.backward(options);
+ * assert.equal(h.grad?.data.get(), 18); // dy/dh = 2h
+ * assert.equal(x.grad?.data.get(), 108); // dy/dx = 4x³
+ * ```
+ */
 export interface BackwardOptions {
   /**
    * Keep the gradients of intermediate variables too (default `false`: only
@@ -38,7 +53,18 @@ export interface BackwardOptions {
 let readGrad: (x: Variable) => Variable | null;
 let writeGrad: (x: Variable, g: Variable | null) => void;
 
-/** Options of the {@linkcode Variable} constructor. */
+/**
+ * Options of the {@linkcode Variable} constructor.
+ * @example A named variable
+ * ```ts
+ * import { array, Variable, type VariableOptions } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const options: VariableOptions = { name: "x" };
+ * assert.equal(new Variable(array(1), options).name, "x");
+ * assert.equal(new Variable(array(1), "w").name, "w");
+ * ```
+ */
 export interface VariableOptions {
   /** A name shown in graph pictures and error messages. */
   name?: string;

@@ -17,6 +17,11 @@ import { transpose } from "./transpose.ts";
  * intermediate result alive.
  */
 export class Linear extends Function {
+  /** The bias may be left out: `linear(x, W)`. */
+  override get optionalInputs(): number {
+    return 1;
+  }
+
   /** y = x · W (+ b, broadcast over the rows). */
   forward(
     x: Float64NdArray,

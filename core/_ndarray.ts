@@ -7,7 +7,19 @@ import ndarray from "ndarray";
 import type { NdArray } from "ndarray";
 import { installPrinting } from "./_format.ts";
 
-/** An n-dimensional float64 array: an `ndarray` (npm) over a `Float64Array`. */
+/**
+ * An n-dimensional float64 array: an `ndarray` (npm) over a `Float64Array`.
+ * @example Shape, element access and the data of a Variable
+ * ```ts
+ * import { array, type Float64NdArray, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const a: Float64NdArray = array([[1, 2, 3], [4, 5, 6]]);
+ * assert.deepEqual(a.shape, [2, 3]);
+ * assert.equal(a.get(1, 2), 6);
+ * assert.equal(new Variable(a).data, a);
+ * ```
+ */
 export type Float64NdArray = NdArray<Float64Array>;
 
 /** The constructor of an `ndarray` view class of a fixed dimension. */

@@ -15,10 +15,31 @@ import { checkShape } from "./_check_shape.ts";
 
 export type { Float64NdArray } from "./_ndarray.ts";
 
-/** Nested arrays of numbers: `1`, `[1, 2]`, `[[1, 2], [3, 4]]`, ... */
+/**
+ * Nested arrays of numbers: `1`, `[1, 2]`, `[[1, 2], [3, 4]]`, ...
+ * @example What array() takes and toNested() gives back
+ * ```ts
+ * import { array, type NestedNumbers, toNested } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const rows: NestedNumbers = [[1, 2], [3, 4]];
+ * assert.deepEqual(toNested(array(rows)), rows);
+ * ```
+ */
 export type NestedNumbers = number | readonly NestedNumbers[];
 
-/** Options of {@linkcode array}. */
+/**
+ * Options of {@linkcode array}.
+ * @example A Float64Array viewed as 2 x 3
+ * ```ts
+ * import { array, type ArrayOptions } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const options: ArrayOptions = { shape: [2, 3] };
+ * const a = array(new Float64Array([1, 2, 3, 4, 5, 6]), options);
+ * assert.equal(a.get(1, 0), 4);
+ * ```
+ */
 export interface ArrayOptions {
   /** Shape of the result when the input is a `Float64Array` (default: 1-d). */
   shape?: readonly number[] | null;

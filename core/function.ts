@@ -23,7 +23,18 @@ import { Variable } from "./variable.ts";
 
 const classNames = new WeakMap<object, string>();
 
-/** What a function accepts as an input: a Variable, a number or an array. */
+/**
+ * What a function accepts as an input: a Variable, a number or an array.
+ * @example Numbers and arrays are wrapped as constants
+ * ```ts
+ * import { add, array, type Operand, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(2));
+ * const operands: Operand[] = [3, array(3), new Variable(array(3))];
+ * for (const b of operands) assert.equal(add(x, b).data.get(), 5);
+ * ```
+ */
 export type Operand = Variable | number | Float64NdArray;
 
 /**

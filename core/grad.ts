@@ -1,10 +1,26 @@
 import { describe } from "./_describe.ts";
 import { adoptArray, formatShape, sameShape } from "./_ndarray.ts";
 import { onesOf, runBackward } from "./_backward.ts";
-import { gradAccess, Variable } from "./variable.ts";
+import { gradAccess } from "./_grad_access.ts";
+import { Variable } from "./variable.ts";
 import type { Float64NdArray } from "./_ndarray.ts";
 
-/** Options of {@linkcode grad}. */
+/**
+ * Options of {@linkcode grad}.
+ * @example A second derivative with createGraph
+ * ```ts
+ * import { array, grad, type GradOptions, pow, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(2));
+ * const y = pow(x, 3);
+ * const options: GradOptions = { createGraph: true };
+ * const [gx] = grad(y, x, options); // 3x² = 12
+ * const [gxx] = grad(gx!, x); // 6x = 12
+ * assert.equal(gx!.data.get(), 12);
+ * assert.equal(gxx!.data.get(), 12);
+ * ```
+ */
 export interface GradOptions {
   /**
    * The gradient of each output to start from (default: ones of its shape),

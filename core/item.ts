@@ -1,6 +1,7 @@
 import { describe } from "./_describe.ts";
 import { adoptArray, type Float64NdArray } from "./_ndarray.ts";
-import { itemOf, Variable } from "./variable.ts";
+import { itemOf } from "./_item_of.ts";
+import { Variable } from "./variable.ts";
 
 /**
  * The single value of an array (or Variable) of one element, as a number.

@@ -14,9 +14,26 @@ import { CONSTANT, PENDING_GRAD, VERSION } from "./_internal.ts";
 import { onesOf, runBackward } from "./_backward.ts";
 import { operator } from "./_operators.ts";
 import { type Axis, sumArguments, type SumOptions } from "./_sum_arguments.ts";
+import { setGradAccess } from "./_grad_access.ts";
+import { itemOf } from "./_item_of.ts";
 import type { Function, Operand } from "./function.ts";
 
-/** Options of {@linkcode Variable.backward}. */
+/**
+ * Options of {@linkcode Variable.backward}.
+ * @example Keeping an intermediate gradient
+ * ```ts
+ * import { array, type BackwardOptions, square, Variable } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array(3));
+ * const h = square(x);
+ * const y = square(h);
+ * const options: BackwardOptions = { retainGrad: true };
+ * y.backward(options);
+ * assert.equal(h.grad?.data.get(), 18); // dy/dh = 2h
+ * assert.equal(x.grad?.data.get(), 108); // dy/dx = 4x³
+ * ```
+ */
 export interface BackwardOptions {
   /**
    * Keep the gradients of intermediate variables too (default `false`: only
@@ -36,7 +53,18 @@ export interface BackwardOptions {
 let readGrad: (x: Variable) => Variable | null;
 let writeGrad: (x: Variable, g: Variable | null) => void;
 
-/** Options of the {@linkcode Variable} constructor. */
+/**
+ * Options of the {@linkcode Variable} constructor.
+ * @example A named variable
+ * ```ts
+ * import { array, Variable, type VariableOptions } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const options: VariableOptions = { name: "x" };
+ * assert.equal(new Variable(array(1), options).name, "x");
+ * assert.equal(new Variable(array(1), "w").name, "w");
+ * ```
+ */
 export interface VariableOptions {
   /** A name shown in graph pictures and error messages. */
   name?: string;
@@ -580,30 +608,8 @@ export class Variable {
     writeGrad = (x, g) => {
       x.#grad = g;
     };
+    setGradAccess(readGrad, writeGrad);
   }
-}
-
-/** The engine's access to the gradients, for `grad()` in grad.ts. */
-export function gradAccess(): [
-  (x: Variable) => Variable | null,
-  (x: Variable, g: Variable | null) => void,
-] {
-  return [readGrad, writeGrad];
-}
-
-/** The one value of an array of one element, or a RangeError. */
-export function itemOf(where: string, a: Float64NdArray): number {
-  if (sizeOf(a.shape) !== 1) {
-    throw new RangeError(
-      `Cannot convert an array of shape ${
-        formatShape(a.shape)
-      } to a number: ${where} needs exactly one element, got ${
-        sizeOf(a.shape)
-      }`,
-    );
-  }
-  // Every index of a one-element array is 0: the element is at the offset.
-  return a.data[a.offset];
 }
 
 function checkBackwardOptions(

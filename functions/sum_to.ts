@@ -67,7 +67,7 @@ export function sumTo(x: Operand, shape: readonly number[]): Variable {
 registerOperator("sumTo", sumTo);
 
 /** A TypeError unless `from` broadcasts to exactly `to`. */
-export function checkBroadcastsTo(
+function checkBroadcastsTo(
   caller: string,
   from: readonly number[],
   to: readonly number[],

@@ -2,13 +2,20 @@ import assert from "node:assert/strict";
 import { array, toNested } from "../mod.ts";
 import { decodeNpy, encodeNpy } from "./mod.ts";
 import { NUMPY_DIR } from "./testdata/_fixtures.ts";
+import { testNeeding } from "../testing/_permissions.ts";
 
-Deno.test("encodeNpy() writes the exact bytes np.save writes for float64 arrays", () => {
-  for (const name of ["c_f8.npy", "f8.npy", "scalar_f8.npy", "empty_1d.npy"]) {
-    const file = Deno.readFileSync(new URL(name, NUMPY_DIR));
-    assert.deepEqual(encodeNpy(decodeNpy(file)), file, name);
-  }
-});
+testNeeding(
+  ["read"],
+  "encodeNpy() writes the exact bytes np.save writes for float64 arrays",
+  () => {
+    for (
+      const name of ["c_f8.npy", "f8.npy", "scalar_f8.npy", "empty_1d.npy"]
+    ) {
+      const file = Deno.readFileSync(new URL(name, NUMPY_DIR));
+      assert.deepEqual(encodeNpy(decodeNpy(file)), file, name);
+    }
+  },
+);
 
 Deno.test("encodeNpy() writes strided views in C order", () => {
   const a = array([[1, 2, 3], [4, 5, 6]]).transpose(1, 0);

@@ -3,23 +3,28 @@ import { unzipSync } from "fflate";
 import { array, toNested } from "../mod.ts";
 import { decodeNpz, encodeNpy, encodeNpz } from "./mod.ts";
 import { fixtureArrays, ourFixtures, OURS_DIR } from "./testdata/_fixtures.ts";
+import { testNeeding } from "../testing/_permissions.ts";
 
-Deno.test("encodeNpy() and encodeNpz() still write the files np.load was checked against", () => {
-  // make_fixtures.py checked these committed files with np.load; when the
-  // writer changes, `deno task fixtures:io` rewrites and re-checks them.
-  for (const fixture of ourFixtures()) {
-    const committed = Deno.readFileSync(new URL(fixture.file, OURS_DIR));
-    const arrays = fixtureArrays(fixture);
-    const bytes = fixture.file.endsWith(".npy")
-      ? encodeNpy(arrays[""])
-      : encodeNpz(arrays, { compressed: fixture.compressed });
-    assert.deepEqual(
-      bytes,
-      committed,
-      `${fixture.file} changed: run deno task fixtures:io`,
-    );
-  }
-});
+testNeeding(
+  ["read"],
+  "encodeNpy() and encodeNpz() still write the files np.load was checked against",
+  () => {
+    // make_fixtures.py checked these committed files with np.load; when the
+    // writer changes, `deno task fixtures:io` rewrites and re-checks them.
+    for (const fixture of ourFixtures()) {
+      const committed = Deno.readFileSync(new URL(fixture.file, OURS_DIR));
+      const arrays = fixtureArrays(fixture);
+      const bytes = fixture.file.endsWith(".npy")
+        ? encodeNpy(arrays[""])
+        : encodeNpz(arrays, { compressed: fixture.compressed });
+      assert.deepEqual(
+        bytes,
+        committed,
+        `${fixture.file} changed: run deno task fixtures:io`,
+      );
+    }
+  },
+);
 
 /** The compression method of each member, from the local file headers. */
 function methods(bytes: Uint8Array): number[] {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { getFile } from "./mod.ts";
+import { testNeeding } from "../testing/_permissions.ts";
 
 const PAYLOAD = new Uint8Array(100_000).map((_, i) => (i * 7) % 251);
 
@@ -52,87 +53,107 @@ async function withTempDir(
   }
 }
 
-Deno.test("getFile() downloads once and serves the second call from the cache", async () => {
-  await withServer((base, hits) =>
-    withTempDir(async (dir) => {
-      const cacheDir = `${dir}/cache`;
-      const path = await getFile(`${base}/data.bin`, { cacheDir });
-      assert.equal(path, `${cacheDir}/data.bin`);
-      assert.deepEqual(await Deno.readFile(path), PAYLOAD);
-      assert.equal(await getFile(`${base}/data.bin`, { cacheDir }), path);
-      assert.equal(hits.get("/data.bin"), 1);
-      assert.deepEqual([...Deno.readDirSync(cacheDir)].map((e) => e.name), [
-        "data.bin",
-      ]);
-    })
-  );
-});
+testNeeding(
+  ["read", "write", "net", "env"],
+  "getFile() downloads once and serves the second call from the cache",
+  async () => {
+    await withServer((base, hits) =>
+      withTempDir(async (dir) => {
+        const cacheDir = `${dir}/cache`;
+        const path = await getFile(`${base}/data.bin`, { cacheDir });
+        assert.equal(path, `${cacheDir}/data.bin`);
+        assert.deepEqual(await Deno.readFile(path), PAYLOAD);
+        assert.equal(await getFile(`${base}/data.bin`, { cacheDir }), path);
+        assert.equal(hits.get("/data.bin"), 1);
+        assert.deepEqual([...Deno.readDirSync(cacheDir)].map((e) => e.name), [
+          "data.bin",
+        ]);
+      })
+    );
+  },
+);
 
-Deno.test("getFile() names the file with options.fileName or the decoded URL", async () => {
-  await withServer((base) =>
-    withTempDir(async (dir) => {
-      const named = await getFile(`${base}/data.bin`, {
-        cacheDir: dir,
-        fileName: "other.bin",
-      });
-      assert.equal(named, `${dir}/other.bin`);
-      const decoded = await getFile(`${base}/files/t10k%20labels.gz`, {
-        cacheDir: dir,
-      });
-      assert.equal(decoded, `${dir}/t10k labels.gz`);
-    })
-  );
-});
+testNeeding(
+  ["read", "write", "net", "env"],
+  "getFile() names the file with options.fileName or the decoded URL",
+  async () => {
+    await withServer((base) =>
+      withTempDir(async (dir) => {
+        const named = await getFile(`${base}/data.bin`, {
+          cacheDir: dir,
+          fileName: "other.bin",
+        });
+        assert.equal(named, `${dir}/other.bin`);
+        const decoded = await getFile(`${base}/files/t10k%20labels.gz`, {
+          cacheDir: dir,
+        });
+        assert.equal(decoded, `${dir}/t10k labels.gz`);
+      })
+    );
+  },
+);
 
-Deno.test("getFile() caches in ~/.dezero by default", async () => {
-  await withServer((base) =>
-    withTempDir(async (dir) => {
-      const home = Deno.env.get("HOME");
-      Deno.env.set("HOME", dir);
-      try {
-        assert.equal(
-          await getFile(`${base}/data.bin`),
-          `${dir}/.dezero/data.bin`,
+testNeeding(
+  ["read", "write", "net", "env"],
+  "getFile() caches in ~/.dezero by default",
+  async () => {
+    await withServer((base) =>
+      withTempDir(async (dir) => {
+        const home = Deno.env.get("HOME");
+        Deno.env.set("HOME", dir);
+        try {
+          assert.equal(
+            await getFile(`${base}/data.bin`),
+            `${dir}/.dezero/data.bin`,
+          );
+        } finally {
+          if (home === undefined) Deno.env.delete("HOME");
+          else Deno.env.set("HOME", home);
+        }
+      })
+    );
+  },
+);
+
+testNeeding(
+  ["read", "write", "net", "env"],
+  "getFile() names the URL and status of an HTTP error and caches nothing",
+  async () => {
+    await withServer((base, hits) =>
+      withTempDir(async (dir) => {
+        await assert.rejects(
+          () => getFile(`${base}/missing.gz`, { cacheDir: dir }),
+          new Error(
+            `Cannot download '${base}/missing.gz': getFile() got HTTP 404 Not Found, expected 200 OK`,
+          ),
         );
-      } finally {
-        if (home === undefined) Deno.env.delete("HOME");
-        else Deno.env.set("HOME", home);
-      }
-    })
-  );
-});
+        assert.deepEqual([...Deno.readDirSync(dir)], []);
+        await assert.rejects(() =>
+          getFile(`${base}/missing.gz`, { cacheDir: dir })
+        );
+        assert.equal(hits.get("/missing.gz"), 2);
+      })
+    );
+  },
+);
 
-Deno.test("getFile() names the URL and status of an HTTP error and caches nothing", async () => {
-  await withServer((base, hits) =>
-    withTempDir(async (dir) => {
-      await assert.rejects(
-        () => getFile(`${base}/missing.gz`, { cacheDir: dir }),
-        new Error(
-          `Cannot download '${base}/missing.gz': getFile() got HTTP 404 Not Found, expected 200 OK`,
-        ),
-      );
-      assert.deepEqual([...Deno.readDirSync(dir)], []);
-      await assert.rejects(() =>
-        getFile(`${base}/missing.gz`, { cacheDir: dir })
-      );
-      assert.equal(hits.get("/missing.gz"), 2);
-    })
-  );
-});
-
-Deno.test("getFile() leaves no file behind when a download breaks off", async () => {
-  await withServer((base, hits) =>
-    withTempDir(async (dir) => {
-      await assert.rejects(
-        () => getFile(`${base}/broken`, { cacheDir: dir }),
-        (error: Error) =>
-          error.message.startsWith(`Cannot download '${base}/broken'`),
-      );
-      assert.deepEqual([...Deno.readDirSync(dir)], []);
-      assert.equal(hits.get("/broken"), 1);
-    })
-  );
-});
+testNeeding(
+  ["read", "write", "net", "env"],
+  "getFile() leaves no file behind when a download breaks off",
+  async () => {
+    await withServer((base, hits) =>
+      withTempDir(async (dir) => {
+        await assert.rejects(
+          () => getFile(`${base}/broken`, { cacheDir: dir }),
+          (error: Error) =>
+            error.message.startsWith(`Cannot download '${base}/broken'`),
+        );
+        assert.deepEqual([...Deno.readDirSync(dir)], []);
+        assert.equal(hits.get("/broken"), 1);
+      })
+    );
+  },
+);
 
 Deno.test("getFile() rejects URLs it cannot download or name", async () => {
   await assert.rejects(

@@ -19,6 +19,7 @@ import {
   zipWith,
 } from "../mod.ts";
 import { gradientCheck } from "./gradient_check.ts";
+import { testNeeding } from "./_permissions.ts";
 
 /** y = x², with a backward broken in a chosen way (on plain numbers). */
 function brokenSquare(
@@ -350,22 +351,26 @@ Deno.test("gradientCheck() rejects bad arguments with TypeError and RangeError",
   }
 });
 
-Deno.test("the failure message for a backward that forgets gy reads as the README shows", () => {
-  class Cube extends Function {
-    forward(x: Float64NdArray): Float64NdArray {
-      return map(x, (v) => v ** 3);
+testNeeding(
+  ["read"],
+  "the failure message for a backward that forgets gy reads as the README shows",
+  () => {
+    class Cube extends Function {
+      forward(x: Float64NdArray): Float64NdArray {
+        return map(x, (v) => v ** 3);
+      }
+      backward(): Variable {
+        return mul(3, square(this.inputs[0]));
+      }
     }
-    backward(): Variable {
-      return mul(3, square(this.inputs[0]));
-    }
-  }
-  const cube = (x: Variable) => new Cube().call(x);
-  const message = assertFails(() => gradientCheck(cube, array([0.5, -1, 2])));
-  const readme = Deno.readTextFileSync(
-    new URL("../README.md", import.meta.url),
-  );
-  assert.ok(
-    readme.includes(message),
-    `README.md does not show the message:\n${message}`,
-  );
-});
+    const cube = (x: Variable) => new Cube().call(x);
+    const message = assertFails(() => gradientCheck(cube, array([0.5, -1, 2])));
+    const readme = Deno.readTextFileSync(
+      new URL("../README.md", import.meta.url),
+    );
+    assert.ok(
+      readme.includes(message),
+      `README.md does not show the message:\n${message}`,
+    );
+  },
+);

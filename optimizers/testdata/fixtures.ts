@@ -6,6 +6,7 @@ import { type Float64NdArray, view } from "../../core/_ndarray.ts";
 import { array, type NestedNumbers, Parameter, toNested } from "../../mod.ts";
 import { assertAllClose } from "../../testing/mod.ts";
 import type { Optimizer } from "../optimizer.ts";
+import optimizersJson from "./optimizers.json" with { type: "json" };
 
 interface Fixtures {
   initial: NestedNumbers[];
@@ -13,9 +14,8 @@ interface Fixtures {
   cases: Record<string, NestedNumbers[][]>;
 }
 
-const fixtures: Fixtures = JSON.parse(
-  Deno.readTextFileSync(new URL("./optimizers.json", import.meta.url)),
-);
+// A JSON import needs no --allow-read, so a plain `deno test` runs these too.
+const fixtures: Fixtures = optimizersJson;
 
 /** The fixture's case names. */
 export const caseNames: string[] = Object.keys(fixtures.cases);

@@ -123,6 +123,7 @@ console.log(
 console.log(toMermaid(y41));
 
 console.log(
-  "\nNext: `deno task test` runs the tests, and `deno test examples/step10.ts`" +
-    "\nshows how to test functions of your own.",
+  "\nNext: `npx --yes deno@2.9.6 task test` (or `deno task test`) runs the" +
+    "\ntests; examples/step10.ts shows how to test functions of your own, and" +
+    "\nthe README's Install section how to use the library in your project.",
 );

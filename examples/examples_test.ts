@@ -8,25 +8,7 @@
 // the points because its arrays hold integers).
 
 import assert from "node:assert/strict";
-
-/** The lines `load` prints with console.log, formatted as Deno prints them. */
-async function captureLog(load: () => Promise<unknown>): Promise<string[]> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...values: unknown[]): void => {
-    lines.push(
-      values.map((value) =>
-        typeof value === "string" ? value : Deno.inspect(value)
-      ).join(" "),
-    );
-  };
-  try {
-    await load();
-  } finally {
-    console.log = log;
-  }
-  return lines;
-}
+import { captureLog } from "./_capture_log.ts";
 
 const gradient = "3.297442541400256";
 

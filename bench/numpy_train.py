@@ -5,7 +5,8 @@ Usage: /usr/bin/python3 bench/numpy_train.py DEZERO_CHECKOUT
 DEZERO_CHECKOUT is a clone of github.com/oreilly-japan/deep-learning-from-scratch-3
 (not part of this repository). One thread each (OPENBLAS_NUM_THREADS=1,
 torch.set_num_threads(1)), float64 everywhere (DeZero's Linear is given
-dtype float64), as this library computes. Prints the median time per step.
+dtype float64), as this library computes. Prints the minimum and median time
+per step (on a shared machine the minimum is the steadier of the two).
 """
 import os
 
@@ -40,12 +41,14 @@ def timed(step, seconds=3.0, warmup=3):
         start = time.perf_counter()
         step()
         times.append(time.perf_counter() - start)
-    return float(np.median(times))
+    return float(np.min(times)), float(np.median(times))
 
 
-def show(name, seconds):
-    unit, scale = ("ms", 1e3) if seconds >= 1e-3 else ("µs", 1e6)
-    print("%-58s %10.1f %s" % (name, seconds * scale, unit))
+def show(name, times):
+    low, median = times
+    unit, scale = ("ms", 1e3) if median >= 1e-3 else ("µs", 1e6)
+    print("%-58s min %9.1f %s, median %9.1f %s" % (
+        name, low * scale, unit, median * scale, unit))
 
 
 np.random.seed(0)

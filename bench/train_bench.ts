@@ -63,6 +63,8 @@ model.call(xMnist); // create the weights before timing
 
 Deno.bench("MNIST MLP (784-1000-10, batch 100, SGD): dezero", {
   group: "mnist",
+  n: 30,
+  warmup: 3,
 }, () => {
   const loss = softmaxCrossEntropy(model.call(xMnist), tMnist);
   model.clearGrads();
@@ -76,6 +78,8 @@ const labels = Int32Array.from(tMnist.data);
 Deno.bench("MNIST MLP (784-1000-10, batch 100, SGD): naive Float64Array", {
   group: "mnist",
   baseline: true,
+  n: 30,
+  warmup: 3,
 }, () => {
   naiveStep(naiveMnist, xMnistFlat, 100, 0.01, { labels });
 });

@@ -6,7 +6,7 @@
 //
 // Run: deno task train
 //   (= deno run --allow-read examples/train_mnist.ts)
-// Options: --epochs N (default 5), --hidden N (units in each of the two
+// Options: --epochs N (default 10), --hidden N (units in each of the two
 // hidden layers, default 256; the book's 1000 takes about four times as
 // long), --seed N (default 0).
 //
@@ -50,7 +50,7 @@ export function trainMnist(options: {
   log?: (line: string) => void;
 } = {}): TrainResult {
   const {
-    epochs = 5,
+    epochs = 10,
     hidden = 256,
     batchSize = 100,
     log = console.log,
@@ -118,7 +118,7 @@ if (import.meta.main) {
   const args = parseArgs({
     args: Deno.args,
     options: {
-      epochs: { type: "string", default: "5" },
+      epochs: { type: "string", default: "10" },
       hidden: { type: "string", default: "256" },
       seed: { type: "string", default: "0" },
     },

@@ -132,3 +132,22 @@ Deno.test("examples/step53.ts saves the weights, and a second run starts from th
     Deno.removeSync(dir, { recursive: true });
   }
 });
+
+Deno.test("examples/train_mnist.ts learns the packaged digits with relu and Adam", async () => {
+  const { trainMnist } = await import("./train_mnist.ts");
+  const lines: string[] = [];
+  // A small network for one epoch: the full run is `deno task train`.
+  const result = trainMnist({
+    epochs: 1,
+    hidden: 32,
+    log: (l) => lines.push(l),
+  });
+  assert.equal(lines.length, 1);
+  assert.match(
+    lines[0],
+    /^epoch 1: train loss \d\.\d{4}, accuracy 0\.\d{4} \| test loss \d\.\d{4}, accuracy 0\.\d{4} \| \d+\.\d s$/,
+  );
+  assert.equal(result.test.length, 1);
+  assert.ok(result.test[0].accuracy > 0.8, `${result.test[0].accuracy}`);
+  assert.ok(result.train[0].loss < Math.LN10);
+});

@@ -2,7 +2,8 @@
 // network with relu activations trained with Adam, on the 10,000 real MNIST
 // digits that ship with the package (8,000 for training, 2,000 for testing).
 // It prints the loss and accuracy of every epoch and the time taken, and
-// reaches about 0.95 test accuracy in 5 epochs.
+// reaches 0.94 test accuracy in 10 epochs (0.9435; DeZero on the same
+// digits with the same seed: 0.9450).
 //
 // Run: deno task train
 //   (= deno run --allow-read examples/train_mnist.ts)

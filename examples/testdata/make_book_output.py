@@ -8,12 +8,15 @@ committed here). MNIST_NPZ is the packaged digits dumped by
 examples/testdata/dump_mnist.ts; with it, steps 51 to 53 run on those digits
 instead of downloading MNIST (seeded with np.random.seed(0), as our examples).
 
-Each step runs twice:
-- "book": DeZero unchanged (its Linear layers hold float32 weights);
+Steps 42 to 50 run twice:
+- "float32": DeZero unchanged, as the book prints (its Linear layers hold
+  float32 weights);
 - "float64": DeZero with Linear's default dtype set to float64, which is
   what this library computes in. Our examples must agree with this run to
-  within floating-point summation order, and with "book" to the digits that
-  float32 weights leave intact.
+  within floating-point summation order, and with "float32" to the digits
+  that float32 weights leave intact.
+Steps 51 to 53 (minutes each) run once, "float32". The environment variable
+STEPS=51,52,53 reruns only the steps listed and keeps the others' output.
 matplotlib is replaced by a stub (the plots are not part of the output).
 Writes examples/testdata/book_output.json.
 """

@@ -7,10 +7,9 @@
 // loss and the time of each epoch. Like step 51 it trains on the 8,000
 // packaged digits instead of the full 60,000, and is seeded with 0.
 //
-// The losses agree with DeZero's on the same digits to about 4 decimals
-// (DeZero computes in float32 here, this library in float64). The times
-// depend on the machine: notes and bench/README.md compare them with
-// DeZero's.
+// Same seed, same data, same batch order: the losses are step 51's
+// training losses (2.2493, 2.1334, 2.0245, 1.9197, 1.8169), as DeZero
+// prints them on the same digits. The times depend on the machine.
 //
 // Run: deno run --allow-read examples/step52.ts
 // Prints:

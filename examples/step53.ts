@@ -9,9 +9,9 @@
 // lower than the first run's last).
 //
 // As steps 51 and 52, it trains on the 8,000 packaged digits instead of the
-// full 60,000 and is seeded with 0; the first run's losses agree with
-// DeZero's on the same digits to about 4 decimals (DeZero computes in
-// float32 here).
+// full 60,000 and is seeded with 0; the first run prints step 51's first
+// three training losses (2.2493, 2.1334, 2.0245), as DeZero does on the
+// same digits.
 //
 // Run: deno run --allow-read --allow-write examples/step53.ts
 // Prints:

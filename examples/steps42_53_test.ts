@@ -11,7 +11,13 @@ import { loadNpz } from "../io/mod.ts";
 import { captureLog } from "./_capture_log.ts";
 import book from "./testdata/book_output.json" with { type: "json" };
 
-type Step = keyof typeof book & `step${number}`;
+/** DeZero's output of a step run as published and with float64 weights. */
+function reference(step: number): { float32: string[]; float64: string[] } {
+  return (book as unknown as Record<
+    string,
+    { float32: string[]; float64: string[] }
+  >)[`step${step}`];
+}
 
 /** The numbers in a line, in order. */
 function numbers(line: string): number[] {
@@ -55,10 +61,10 @@ for (const step of [43, 44, 45, 46]) {
   Deno.test(`examples/step${step}.ts prints DeZero's losses of the first 1000 steps`, async () => {
     const { train } = await import(`./step${step}.ts`);
     const lines = await captureLog(() => train(1001));
-    const reference = book[`step${step}` as Step];
-    assertLinesClose(lines, reference.float64.slice(0, 2), 1e-12);
+    const expected = reference(step);
+    assertLinesClose(lines, expected.float64.slice(0, 2), 1e-12);
     // The book's float32 weights move the 7th digit.
-    assertLinesClose(lines, reference.float32.slice(0, 2), 1e-6);
+    assertLinesClose(lines, expected.float32.slice(0, 2), 1e-6);
   });
 }
 
@@ -76,9 +82,9 @@ for (const [step, perEpoch] of [[48, 1], [49, 1], [50, 3]]) {
   Deno.test(`examples/step${step}.ts prints the book's first epochs exactly`, async () => {
     const { train } = await import(`./step${step}.ts`);
     const lines = await captureLog(() => train(4));
-    const reference = book[`step${step}` as Step];
-    assert.deepEqual(lines, reference.float32.slice(0, 4 * perEpoch));
-    assert.deepEqual(lines, reference.float64.slice(0, 4 * perEpoch));
+    const expected = reference(step);
+    assert.deepEqual(lines, expected.float32.slice(0, 4 * perEpoch));
+    assert.deepEqual(lines, expected.float64.slice(0, 4 * perEpoch));
   });
 }
 
@@ -150,4 +156,21 @@ Deno.test("examples/train_mnist.ts learns the packaged digits with relu and Adam
   assert.equal(result.test.length, 1);
   assert.ok(result.test[0].accuracy > 0.8, `${result.test[0].accuracy}`);
   assert.ok(result.train[0].loss < Math.LN10);
+});
+
+Deno.test("DeZero's steps 52 and 53 print step 51's training losses, as the examples' comments say", () => {
+  const trainLosses = reference(51).float32
+    .filter((line) => line.startsWith("train loss"))
+    .slice(0, 5)
+    .map((line) =>
+      line.slice("train loss: ".length, "train loss: ".length + 6)
+    );
+  assert.deepEqual(
+    reference(52).float32,
+    trainLosses.map((loss, i) => `epoch: ${i + 1}, loss: ${loss}`),
+  );
+  assert.deepEqual(
+    reference(53).float32,
+    trainLosses.slice(0, 3).map((loss, i) => `epoch: ${i + 1}, loss: ${loss}`),
+  );
 });

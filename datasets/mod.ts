@@ -21,3 +21,4 @@ export * from "./dataset.ts";
 export * from "./get_spiral.ts";
 export * from "./sin_curve.ts";
 export * from "./spiral.ts";
+export * from "./mnist.ts";

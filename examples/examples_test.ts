@@ -11,25 +11,7 @@ import assert from "node:assert/strict";
 import recurrentReference from "./testdata/recurrent_reference.json" with {
   type: "json",
 };
-
-/** The lines `load` prints with console.log, formatted as Deno prints them. */
-async function captureLog(load: () => Promise<unknown>): Promise<string[]> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...values: unknown[]): void => {
-    lines.push(
-      values.map((value) =>
-        typeof value === "string" ? value : Deno.inspect(value)
-      ).join(" "),
-    );
-  };
-  try {
-    await load();
-  } finally {
-    console.log = log;
-  }
-  return lines;
-}
+import { captureLog } from "./_capture_log.ts";
 
 const gradient = "3.297442541400256";
 

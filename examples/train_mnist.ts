@@ -14,14 +14,21 @@
 // The same network, data and seed in DeZero: bench/dezero_train_mnist.py.
 
 import { parseArgs } from "node:util";
-import { accuracy, noGrad, relu, softmaxCrossEntropy } from "../mod.ts";
+import {
+  accuracy,
+  getItem,
+  noGrad,
+  relu,
+  slice,
+  softmaxCrossEntropy,
+} from "../mod.ts";
 import { DataLoader } from "../dataloaders/mod.ts";
 import { MNIST } from "../datasets/mod.ts";
 import { MLP } from "../models/mod.ts";
 import { Adam } from "../optimizers/mod.ts";
 import { seed } from "../random/mod.ts";
-// TODO(merge): import { ProgressBar } from "../training/mod.ts";
-// TODO(merge): import { lineChart } from "../plot/mod.ts";
+import { ProgressBar, terminalChart } from "../training/mod.ts";
+import { imageGrid, lineChart, savePlot } from "../plot/mod.ts";
 
 /** Loss and accuracy of one pass over a dataset. */
 interface Scores {
@@ -49,12 +56,14 @@ export function trainMnist(options: {
   seed?: number;
   batchSize?: number;
   log?: (line: string) => void;
+  progress?: boolean;
 } = {}): TrainResult {
   const {
     epochs = 10,
     hidden = 256,
     batchSize = 100,
     log = console.log,
+    progress = false,
   } = options;
   seed(options.seed ?? 0);
 
@@ -71,8 +80,12 @@ export function trainMnist(options: {
   for (let epoch = 0; epoch < epochs; epoch++) {
     let sumLoss = 0;
     let sumAcc = 0;
-    // TODO(merge): const bar = new ProgressBar(trainLoader, { label: `epoch ${epoch + 1}` });
-    for (const [x, t] of trainLoader) { // TODO(merge): `of bar`
+    // A progress bar on standard error: redrawn in place on a terminal, one
+    // line per epoch in CI and files.
+    const bar = progress
+      ? new ProgressBar(trainLoader, { label: `epoch ${epoch + 1}` })
+      : trainLoader;
+    for (const [x, t] of bar) {
       const y = model.call(x);
       const loss = softmaxCrossEntropy(y, t);
       const acc = accuracy(y, t);
@@ -81,7 +94,7 @@ export function trainMnist(options: {
       optimizer.update();
       sumLoss += loss.item() * t.shape[0];
       sumAcc += acc.item() * t.shape[0];
-      // TODO(merge): bar.update({ loss: loss.item() });
+      if (bar instanceof ProgressBar) bar.set({ loss: loss.item() });
     }
     result.train.push({
       loss: sumLoss / trainSet.length,
@@ -140,14 +153,47 @@ if (import.meta.main) {
   console.log(
     `MLP 784-${hidden}-${hidden}-10 (relu), Adam, batch 100, ${epochs} epochs on 8,000 packaged MNIST digits, tested on 2,000`,
   );
-  const result = trainMnist({ epochs, hidden, seed: number("seed") });
+  const result = trainMnist({
+    epochs,
+    hidden,
+    seed: number("seed"),
+    progress: true,
+  });
   const final = result.test.at(-1)!;
   console.log(
     `Test accuracy ${final.accuracy.toFixed(4)} after ${
       result.seconds.toFixed(1)
     } s of training`,
   );
-  // TODO(merge): console.log(terminalChart(result.train.map((s) => s.loss)));
-  // TODO(merge): await Deno.writeTextFile("mnist_curves.svg",
-  //   lineChart({ loss: result.train.map((s) => s.loss), accuracy: result.test.map((s) => s.accuracy) }));
+  console.log("\nTraining loss per epoch:");
+  console.log(terminalChart(result.train.map((s) => s.loss), { height: 8 }));
+  // Plots as SVG files beside the working directory (needs --allow-write).
+  const canWrite =
+    (await Deno.permissions.query({ name: "write", path: "." })).state ===
+      "granted";
+  if (canWrite) {
+    await savePlot(
+      "mnist_loss.svg",
+      lineChart({
+        "train loss": result.train.map((s) => s.loss),
+        "test loss": result.test.map((s) => s.loss),
+      }, { title: "MNIST MLP: loss per epoch", xTitle: "epoch" }),
+    );
+    await savePlot(
+      "mnist_accuracy.svg",
+      lineChart({
+        train: result.train.map((s) => s.accuracy),
+        test: result.test.map((s) => s.accuracy),
+      }, { title: "MNIST MLP: accuracy per epoch", xTitle: "epoch" }),
+    );
+    const digits = new MNIST({ train: false }).data!; // [2000, 1, 28, 28]
+    const first = getItem(digits, [slice(0, 24)]).data;
+    await savePlot(
+      "mnist_digits.svg",
+      imageGrid(first, { columns: 8, range: [0, 255], title: "test digits" }),
+    );
+    console.log("Wrote mnist_loss.svg, mnist_accuracy.svg, mnist_digits.svg");
+  } else {
+    console.log("Run with --allow-write=. to write the plots as SVG files");
+  }
 }

@@ -6,8 +6,8 @@
 // Each epoch visits the points in a new random order, 30 at a time, and
 // prints the mean loss. The order and the initial weights come from the
 // global generator after the data, as in the book, so the run is the book's.
-// (The book then plots the decision regions; `@dezero/core/plot` draws them.
-// TODO(merge): plot the regions when plot/ is merged.)
+// The book then plots the decision regions: run with --allow-write=. and
+// this writes them to spiral.svg with `@dezero/core/plot`.
 //
 // DeZero holds the points and the weights as float32, this library float64
 // (the points are the same numbers). At two decimals every printed loss is
@@ -21,7 +21,14 @@
 //   ...
 //   epoch 300, loss 0.13
 
-import { getItem, softmaxCrossEntropy, toNested } from "../mod.ts";
+import {
+  type Float64NdArray,
+  getItem,
+  noGrad,
+  softmaxCrossEntropy,
+  toNested,
+} from "../mod.ts";
+import { savePlot, scatterWithRegions } from "../plot/mod.ts";
 import { getSpiral } from "../datasets/mod.ts";
 import { MLP } from "../models/mod.ts";
 import { SGD } from "../optimizers/mod.ts";
@@ -66,4 +73,25 @@ export function train(maxEpoch: number): void {
   }
 }
 
-if (import.meta.main) train(300);
+/** The class the trained model gives each point (the argmax of its scores). */
+export function classify(points: Float64NdArray): number[] {
+  const scores = noGrad(() => model.call(points)).data;
+  const labels: number[] = [];
+  for (let i = 0; i < scores.shape[0]; i++) {
+    let best = 0;
+    for (let c = 1; c < scores.shape[1]; c++) {
+      if (scores.get(i, c) > scores.get(i, best)) best = c;
+    }
+    labels.push(best);
+  }
+  return labels;
+}
+
+if (import.meta.main) {
+  train(300);
+  const write = await Deno.permissions.query({ name: "write", path: "." });
+  if (write.state === "granted") {
+    await savePlot("spiral.svg", scatterWithRegions(x, t, { classify }));
+    console.log("Wrote spiral.svg");
+  }
+}

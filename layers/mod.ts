@@ -22,3 +22,5 @@
  */
 export * from "./layer.ts";
 export * from "./linear.ts";
+export * from "./conv2d.ts";
+export * from "./deconv2d.ts";

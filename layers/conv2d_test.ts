@@ -4,7 +4,7 @@ import {
   type Parameter,
   toFloat64Array,
   toNested,
-  Variable,
+  type Variable,
   zeros,
 } from "../mod.ts";
 import { seed } from "../random/mod.ts";

@@ -28,3 +28,4 @@
 export * from "./mlp.ts";
 export * from "./model.ts";
 export * from "./sequential.ts";
+export * from "./vgg16.ts";

@@ -156,11 +156,11 @@ export class VGG16 extends Model {
    *
    * @example Not run here: it downloads 528 MB
    * ```ts ignore
-   * import { noGrad, testMode } from "@dezero/core";
+   * import { noGrad, reshape, testMode } from "@dezero/core";
    * import { VGG16 } from "@dezero/core/models";
    *
    * const model = await VGG16.pretrained();
-   * const x = VGG16.preprocess(imageData).reshape([1, 3, 224, 224]);
+   * const x = reshape(VGG16.preprocess(imageData), [1, 3, 224, 224]);
    * const scores = noGrad(() => testMode(() => model.call(x)));
    * ```
    */
@@ -175,7 +175,7 @@ export class VGG16 extends Model {
    * Prepare an RGB image as DeZero's `VGG16.preprocess`: resize to 224x224,
    * reorder the channels to BGR, subtract the mean pixel (103.939, 116.779,
    * 123.68) and move the channels first. The result is `[3, H, W]`; add the
-   * batch axis with `reshape([1, 3, H, W])`. Resizing is bilinear (DeZero
+   * batch axis with `reshape(x, [1, 3, H, W])`. Resizing is bilinear (DeZero
    * leaves it to PIL's default filter, so values can differ slightly).
    *
    * @param image An RGB(A) image: a float64 array `[height, width, 3 or 4]`

@@ -15,6 +15,7 @@
 
 import {
   accuracy,
+  dropout,
   type Float64NdArray,
   noGrad,
   pooling,
@@ -34,7 +35,7 @@ import { seed } from "../random/mod.ts";
 
 /**
  * conv 3x3 (8) → ReLU → pool 2 → conv 3x3 (16) → ReLU → pool 2 → linear
- * (64) → ReLU → linear (10), for `[N, 1, 28, 28]` images.
+ * (64) → ReLU → dropout → linear (10), for `[N, 1, 28, 28]` images.
  */
 export class SmallCNN extends Model {
   conv1 = new Conv2d(8, 3, { pad: 1 });
@@ -52,7 +53,7 @@ export class SmallCNN extends Model {
     x = pooling(relu(this.conv1.call(x)), 2, 2); // [N, 8, 14, 14]
     x = pooling(relu(this.conv2.call(x)), 2, 2); // [N, 16, 7, 7]
     x = reshape(x, [x.shape[0], -1]);
-    return this.fc4.call(relu(this.fc3.call(x)));
+    return this.fc4.call(dropout(relu(this.fc3.call(x)), 0.5));
   }
 }
 
@@ -84,6 +85,7 @@ function main(): void {
   const start = performance.now();
   for (let epoch = 1; epoch <= maxEpoch; epoch++) {
     const epochStart = performance.now();
+    optimizer.alpha = 0.003 / 2 ** (epoch - 1); // halved every epoch
     let [sumLoss, sumAcc] = [0, 0];
     for (const [x, t] of trainLoader) {
       const y = model.call(x);

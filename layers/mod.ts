@@ -2,7 +2,8 @@
  * Layers: things that own parameters and compute with them. A
  * {@linkcode Layer} finds its parameters and sub-layers in its own
  * properties; {@linkcode Linear} is the fully connected layer with lazy
- * input size.
+ * input size, {@linkcode Conv2d} and {@linkcode Deconv2d} the convolution
+ * layers with lazy input channels.
  *
  * @example One fully connected layer and its parameters
  * ```ts
@@ -20,7 +21,7 @@
  *
  * @module
  */
-export * from "./layer.ts";
-export * from "./linear.ts";
 export * from "./conv2d.ts";
 export * from "./deconv2d.ts";
+export * from "./layer.ts";
+export * from "./linear.ts";

@@ -37,6 +37,17 @@ Deno.test("examples/step54.ts prints what the book's step54.py prints after np.r
     await captureLog(() => import("./step54.ts")),
     reference.lines,
   );
+  // The reference was written by the committed script as it is now.
+  const script = Deno.readFileSync(
+    new URL("./testdata/make_step54.py", import.meta.url),
+  );
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", script),
+  );
+  assert.equal(
+    Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""),
+    reference.script_sha256,
+  );
 });
 
 Deno.test("examples/step58.ts prints VGG16's 138,357,544 parameters without drawing them", async () => {

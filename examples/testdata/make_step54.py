@@ -13,6 +13,7 @@ so an empty stand-in module is installed when matplotlib is missing.
 """
 
 import contextlib
+import hashlib
 import io
 import json
 import runpy
@@ -47,6 +48,7 @@ def main():
         "source": "oreilly-japan/deep-learning-from-scratch-3 steps/step54.py"
         " after np.random.seed(0)",
         "numpy": np.__version__,
+        "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
         "lines": lines,
     }
     path = HERE / "step54.json"

@@ -1,13 +1,13 @@
 // A small convolutional network on the packaged MNIST digits (book stage 5).
 //
 // Two 3x3 convolutions with ReLU and 2x2 max pooling, then two fully
-// connected layers, trained with Adam on the 8,000 training digits of the
-// package and evaluated on its 2,000 held-out test digits. The MLP of the
-// neural-network examples (one hidden layer of 1,000 units) reaches about
-// 0.93-0.95 on the same test digits; this network, with far fewer weights
-// (about 53,000), gets past 0.97 in a few epochs. The generator is seeded,
-// so the weights and batches are the same on every run; only the times
-// differ.
+// connected layers with dropout between them, trained with Adam on the 8,000
+// training digits of the package and evaluated, in test mode, on its 2,000
+// held-out test digits. The MLP of the neural-network examples reaches about
+// 0.93-0.95 on the same test digits; this network (103,018 parameters)
+// reaches 0.9715 after 6 epochs. The generator is seeded, so the weights,
+// dropout masks and batches are the same on every run; only the times
+// differ (255 s on two shared, heavily loaded cores; see notes).
 //
 // Run: deno task train:cnn (deno run --allow-read examples/cnn_mnist.ts)
 // Prints one line per epoch with the training loss and accuracy, the test
@@ -35,12 +35,12 @@ import { seed } from "../random/mod.ts";
 
 /**
  * conv 3x3 (8) → ReLU → pool 2 → conv 3x3 (16) → ReLU → pool 2 → linear
- * (64) → ReLU → dropout → linear (10), for `[N, 1, 28, 28]` images.
+ * (128) → ReLU → dropout → linear (10), for `[N, 1, 28, 28]` images.
  */
 export class SmallCNN extends Model {
   conv1 = new Conv2d(8, 3, { pad: 1 });
   conv2 = new Conv2d(16, 3, { pad: 1 });
-  fc3 = new Linear(64);
+  fc3 = new Linear(128);
   fc4 = new Linear(10);
 
   /**
@@ -71,8 +71,11 @@ export function mnistSplit(split: "train" | "test"): {
   };
 }
 
+/** Adam's step size in each epoch: large while learning, smaller at the end. */
+const STEP_SIZES = [0.003, 0.003, 0.003, 0.001, 0.001, 0.0003];
+
 function main(): void {
-  const maxEpoch = 5;
+  const maxEpoch = STEP_SIZES.length;
   const batchSize = 50;
   seed(0);
   const trainSet = mnistSplit("train");
@@ -85,7 +88,7 @@ function main(): void {
   const start = performance.now();
   for (let epoch = 1; epoch <= maxEpoch; epoch++) {
     const epochStart = performance.now();
-    optimizer.alpha = 0.003 / 2 ** (epoch - 1); // halved every epoch
+    optimizer.alpha = STEP_SIZES[epoch - 1];
     let [sumLoss, sumAcc] = [0, 0];
     for (const [x, t] of trainLoader) {
       const y = model.call(x);

@@ -2,9 +2,11 @@
  * Layers: things that own parameters and compute with them. A
  * {@linkcode Layer} finds its parameters and sub-layers in its own
  * properties; {@linkcode Linear} is the fully connected layer with lazy
- * input size. {@linkcode RNN} and {@linkcode LSTM} keep a state between
- * calls, one call per time step; {@linkcode EmbedID} looks up vectors by
- * id; {@linkcode BatchNorm} normalises per channel with running statistics.
+ * input size, {@linkcode Conv2d} and {@linkcode Deconv2d} the convolution
+ * layers with lazy input channels. {@linkcode RNN} and {@linkcode LSTM} keep
+ * a state between calls, one call per time step; {@linkcode EmbedID} looks
+ * up vectors by id; {@linkcode BatchNorm} normalises per channel with running
+ * statistics.
  *
  * @example One fully connected layer and its parameters
  * ```ts
@@ -23,6 +25,8 @@
  * @module
  */
 export * from "./batch_norm.ts";
+export * from "./conv2d.ts";
+export * from "./deconv2d.ts";
 export * from "./embed_id.ts";
 export * from "./layer.ts";
 export * from "./linear.ts";

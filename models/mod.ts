@@ -1,7 +1,8 @@
 /**
  * Models: a {@linkcode Model} is a layer that is a whole network and can be
- * drawn; {@linkcode Sequential} chains layers and {@linkcode MLP} builds a
- * multi-layer perceptron from its layer sizes.
+ * drawn; {@linkcode Sequential} chains layers, {@linkcode MLP} builds a
+ * multi-layer perceptron from its layer sizes and {@linkcode VGG16} is
+ * DeZero's VGG16, which loads DeZero's pretrained weights.
  *
  * @example Fit one point with an MLP
  * ```ts
@@ -28,3 +29,4 @@
 export * from "./mlp.ts";
 export * from "./model.ts";
 export * from "./sequential.ts";
+export * from "./vgg16.ts";

@@ -79,7 +79,11 @@ for (const path of walk(outDir)) {
   // Statements start a line; doc comments (` * import ...`) do not.
   const statements =
     /^(?:(?:import|export|\})[^\n"]*?\bfrom\s+|import\s+)"([^"]+)"/gm;
-  for (const match of text.matchAll(statements)) {
+  // Dynamic imports (`import("vega")`, loaded on first use) count too.
+  const dynamic = /\bimport\(\s*"([^"]+)"\s*\)/g;
+  for (
+    const match of [...text.matchAll(statements), ...text.matchAll(dynamic)]
+  ) {
     const specifier = match[1];
     if (specifier.startsWith(".") || specifier.startsWith("node:")) continue;
     used.add(packageName(specifier));

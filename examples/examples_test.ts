@@ -90,7 +90,7 @@ Deno.test("examples/demo.ts prints each step's value", async () => {
     );
   }
   assert.ok(lines.some((line) => line.startsWith("Step 5 ")));
-  assert.ok(lines.join("\n").includes("deno test examples/step10.ts"));
+  assert.ok(lines.join("\n").includes("examples/step10.ts"));
   // The highlights past step 10, against values derived by hand:
   // 3 uses of x; d/dx 2x⁴ = 8x³ = 64; Newton converges to 1; the bias
   // gradient sums over the 2 rows.

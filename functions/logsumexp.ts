@@ -17,7 +17,19 @@ export interface LogsumexpOptions {
   keepdims?: boolean;
 }
 
-/** y = log(sum(exp(x))) over some axes. */
+/**
+ * y = log(sum(exp(x))) over some axes.
+ *
+ * @example
+ * ```ts
+ * import { array, Logsumexp } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // ln(e⁰ + e⁰) = ln 2
+ * const y = new Logsumexp().call(array([0, 0]));
+ * assert.ok(Math.abs(y.data.get() - Math.LN2) < 1e-12);
+ * ```
+ */
 export class Logsumexp extends Function {
   /** The axes reduced, or `undefined` for all. */
   readonly axis: number | number[] | undefined;

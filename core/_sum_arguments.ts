@@ -8,7 +8,19 @@ import { isFloat64NdArray } from "./_ndarray.ts";
 /** One axis, several, or `null` for all of them (NumPy's `None`). */
 export type Axis = number | readonly number[] | null;
 
-/** Options of `sum`. */
+/**
+ * Options of `sum`.
+ *
+ * @example
+ * ```ts
+ * import { array, sum } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = sum(array([[1, 2], [3, 4]]), { axis: 0, keepdims: true });
+ * assert.deepEqual([...y.shape], [1, 2]);
+ * assert.equal(y.data.get(0, 1), 6);
+ * ```
+ */
 export interface SumOptions {
   /**
    * The axis or axes to sum over; `null` or absent: all. Negative axes count

@@ -9,7 +9,19 @@ import { mul } from "./mul.ts";
 import { reshape } from "./reshape.ts";
 import { sub } from "./sub.ts";
 
-/** Options of {@linkcode logsumexp}. */
+/**
+ * Options of {@linkcode logsumexp}.
+ *
+ * @example
+ * ```ts
+ * import { array, logsumexp } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = logsumexp(array([[0, 0], [1, 1]]), { axis: 1 });
+ * assert.deepEqual([...y.shape], [2]);
+ * assert.ok(Math.abs(y.data.get(1) - (1 + Math.LN2)) < 1e-12);
+ * ```
+ */
 export interface LogsumexpOptions {
   /** The axis or axes to reduce (default: all). Negative counts from the end. */
   axis?: number | number[];

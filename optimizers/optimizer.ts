@@ -63,7 +63,28 @@ export interface OptimizerHookObject {
   call(params: Parameter[]): void;
 }
 
-/** What {@linkcode Optimizer.addHook} accepts. */
+/**
+ * What {@linkcode Optimizer.addHook} accepts.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { type OptimizerHook, SGD, WeightDecay } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * const hooks: OptimizerHook[] = [new WeightDecay(0.5), () => {}];
+ * const w = new Parameter(array([1]));
+ * const optimizer = new SGD(0.1).setup([w]);
+ * for (const hook of hooks) {
+ *   if (typeof hook === "function") optimizer.addHook(hook);
+ *   else optimizer.addHook(hook);
+ * }
+ * w.grad = array([0]);
+ * optimizer.update();
+ * // The gradient becomes 0 + 0.5 · 1, so w = 1 - 0.1 · 0.5.
+ * assert.ok(Math.abs(w.data.get(0) - 0.95) < 1e-12);
+ * ```
+ */
 export type OptimizerHook = OptimizerHookFunction | OptimizerHookObject;
 
 /**

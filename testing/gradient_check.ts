@@ -102,7 +102,22 @@ export interface GradientCheckOptions {
   nondeterministicTolerance?: number;
 }
 
-/** One compared element, as reported by {@linkcode gradientCheck}. */
+/**
+ * One compared element, as reported by {@linkcode gradientCheck}.
+ *
+ * @example
+ * ```ts
+ * import { array, square } from "@dezero/core";
+ * import { type GradientCheckElement, gradientCheck } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const result = gradientCheck(square, array([1, 2, 3]));
+ * const worst: GradientCheckElement | null = result.worst;
+ * assert.ok(worst !== null);
+ * assert.equal(worst.input, 0);
+ * assert.ok(worst.absoluteError <= result.maxAbsoluteError);
+ * ```
+ */
 export interface GradientCheckElement {
   /**
    * The output whose gradient this is, or `null` for the sum over the

@@ -6,6 +6,9 @@ import { contiguousStrides, type Float64NdArray, view } from "./_ndarray.ts";
 import { array } from "./array.ts";
 import { Variable } from "./variable.ts";
 import { broadcastTo } from "../mod.ts";
+import printFixtures from "./testdata/print_fixtures.json" with {
+  type: "json",
+};
 
 // The reference strings are NumPy's str() of the same arrays, written by
 // core/testdata/make_print_fixtures.py.
@@ -17,11 +20,7 @@ interface Fixture {
   view?: "transpose" | "reverse" | "broadcast";
 }
 
-const fixtures: { numpy: string; cases: Fixture[] } = JSON.parse(
-  await Deno.readTextFile(
-    new URL("./testdata/print_fixtures.json", import.meta.url),
-  ),
-);
+const fixtures = printFixtures as { numpy: string; cases: Fixture[] };
 
 /** The fixture's array (its values repeated to fill the shape), as viewed. */
 function arrayOf(fixture: Fixture): Float64NdArray {

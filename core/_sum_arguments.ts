@@ -5,10 +5,36 @@
 import { describe } from "./_describe.ts";
 import { isFloat64NdArray } from "./_ndarray.ts";
 
-/** One axis, several, or `null` for all of them (NumPy's `None`). */
+/**
+ * One axis, several, or `null` for all of them (NumPy's `None`).
+ *
+ * @example
+ * ```ts
+ * import { array, type Axis, sum } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const x = array([[1, 2], [3, 4]]);
+ * const axes: Axis[] = [0, [0, 1], null];
+ * assert.deepEqual([...sum(x, axes[0]).shape], [2]);
+ * assert.equal(sum(x, axes[1]).data.get(), 10);
+ * assert.equal(sum(x, axes[2]).data.get(), 10);
+ * ```
+ */
 export type Axis = number | readonly number[] | null;
 
-/** Options of `sum`. */
+/**
+ * Options of `sum`.
+ *
+ * @example
+ * ```ts
+ * import { array, sum } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = sum(array([[1, 2], [3, 4]]), { axis: 0, keepdims: true });
+ * assert.deepEqual([...y.shape], [1, 2]);
+ * assert.equal(y.data.get(0, 1), 6);
+ * ```
+ */
 export interface SumOptions {
   /**
    * The axis or axes to sum over; `null` or absent: all. Negative axes count

@@ -7,6 +7,15 @@ import type { NestedNumbers } from "./array.ts";
  * time, so the type lets you index as deep as the rank
  * (`toNested(a)[0][0]` for a 2-d `a`) and use what you reach as a number or
  * as an array. Index no deeper than the rank: past it you get `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { array, type Nested, toNested } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const nested: Nested = toNested(array([[1, 2], [3, 4]]));
+ * assert.deepEqual(nested, [[1, 2], [3, 4]]);
+ * ```
  */
 export type Nested = number & NestedList;
 

@@ -9,7 +9,22 @@ import {
   zerosOf,
 } from "../core/_ndarray.ts";
 
-/** What a loader needs of a dataset: a length and `get(index)` → `[x, t]`. */
+/**
+ * What a loader needs of a dataset: a length and `get(index)` → `[x, t]`.
+ *
+ * @example
+ * ```ts
+ * import { DataLoader, type LoaderDataset } from "@dezero/core/dataloaders";
+ * import assert from "node:assert/strict";
+ *
+ * const squares: LoaderDataset = { length: 4, get: (i) => [i, i * i] };
+ * const loader = new DataLoader(squares, 2, { shuffle: false });
+ * loader.next();
+ * const [x, t] = loader.next().value;
+ * assert.equal(x.get(1), 3);
+ * assert.equal(t.get(1), 9);
+ * ```
+ */
 export interface LoaderDataset {
   /** The number of examples. */
   readonly length: number;

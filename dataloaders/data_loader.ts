@@ -6,7 +6,23 @@ import { type LoaderDataset, stackBatch } from "./_stack.ts";
 
 export type { LoaderDataset } from "./_stack.ts";
 
-/** Options of {@linkcode DataLoader}. */
+/**
+ * Options of {@linkcode DataLoader}.
+ *
+ * @example
+ * ```ts
+ * import { Spiral } from "@dezero/core/datasets";
+ * import { DataLoader } from "@dezero/core/dataloaders";
+ * import assert from "node:assert/strict";
+ *
+ * const spiral = new Spiral();
+ * const loader = new DataLoader(spiral, 100, { shuffle: false });
+ * const [x] = loader.next().value;
+ * assert.deepEqual([...x.shape], [100, 2]);
+ * // Without shuffling the first batch starts with the first example.
+ * assert.equal(x.get(0, 1), spiral.data?.get(0, 1));
+ * ```
+ */
 export interface DataLoaderOptions {
   /** Visit the examples in a new random order every epoch (default true). */
   shuffle?: boolean;

@@ -8,7 +8,24 @@ import {
 import { applyTransform, isTransform } from "../transforms/_apply.ts";
 import type { Transform } from "../transforms/transform.ts";
 
-/** Options of {@linkcode Dataset} and its subclasses. */
+/**
+ * Options of {@linkcode Dataset} and its subclasses.
+ *
+ * @example
+ * ```ts
+ * import { Normalize } from "@dezero/core/transforms";
+ * import { Spiral } from "@dezero/core/datasets";
+ * import assert from "node:assert/strict";
+ *
+ * const plain = new Spiral({ train: true });
+ * // Subtract 1 from every input, through the transform.
+ * const shifted = new Spiral({ train: true, transform: new Normalize(1, 1) });
+ * const [x] = plain.get(0);
+ * const [xs] = shifted.get(0);
+ * assert.ok(typeof x !== "number" && typeof xs !== "number");
+ * assert.equal(xs.get(0), x.get(0) - 1);
+ * ```
+ */
 export interface DatasetOptions {
   /** The training split (default) or the test split. */
   train?: boolean;

@@ -4,7 +4,19 @@ import { permutation } from "../random/permutation.ts";
 import { randn } from "../random/randn.ts";
 import { seed } from "../random/seed.ts";
 
-/** Options of {@linkcode getSpiral}. */
+/**
+ * Options of {@linkcode getSpiral}.
+ *
+ * @example
+ * ```ts
+ * import { getSpiral } from "@dezero/core/datasets";
+ * import assert from "node:assert/strict";
+ *
+ * const [x, t] = getSpiral({ train: false });
+ * assert.deepEqual([...x.shape], [300, 2]);
+ * assert.deepEqual([...t.shape], [300]);
+ * ```
+ */
 export interface GetSpiralOptions {
   /** The training points (seed 1984, default) or the test points (seed 2020). */
   train?: boolean;

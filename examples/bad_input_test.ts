@@ -8,6 +8,7 @@ import { Linear } from "../layers/mod.ts";
 import { MLP, Model } from "../models/mod.ts";
 import { Adam, SGD } from "../optimizers/mod.ts";
 import { seed } from "../random/mod.ts";
+import { testNeeding } from "../testing/_permissions.ts";
 
 const scores = array([[1, 2, 3], [4, 5, 6]]);
 
@@ -75,72 +76,80 @@ Deno.test("An optimizer set up with no parameters is a TypeError naming the opti
   assert.throws(() => new Adam().setup([]), /Cannot set up Adam/);
 });
 
-Deno.test("Loading weights with other names or shapes names them and changes nothing", () => {
-  const dir = Deno.makeTempDirSync({ prefix: "dezero_bad_weights_" });
-  try {
-    seed(0);
-    const saved = new MLP([4, 2]);
-    saved.call(array([[1, 2, 3]]));
-    const path = `${dir}/w.npz`;
-    saved.saveWeights(path);
+testNeeding(
+  ["read", "write"],
+  "Loading weights with other names or shapes names them and changes nothing",
+  () => {
+    const dir = Deno.makeTempDirSync({ prefix: "dezero_bad_weights_" });
+    try {
+      seed(0);
+      const saved = new MLP([4, 2]);
+      saved.call(array([[1, 2, 3]]));
+      const path = `${dir}/w.npz`;
+      saved.saveWeights(path);
 
-    const wider = new MLP([5, 2]);
-    wider.call(array([[1, 2, 3]]));
-    const before = toNested(wider.l0.W.data!);
-    assert.throws(
-      () => wider.loadWeights(path),
-      (error: Error) =>
-        error instanceof TypeError &&
-        error.message.includes(`Cannot load the weights of MLP from`) &&
-        error.message.includes(
-          '"l0/W" has shape [3,4], expected [3,5]; "l0/b" has shape [4], expected [5]',
-        ),
-    );
-    assert.deepEqual(toNested(wider.l0.W.data!), before);
-
-    const deeper = new MLP([4, 2, 2]);
-    deeper.call(array([[1, 2, 3]]));
-    const deeperBefore = toNested(deeper.l0.W.data!);
-    assert.throws(
-      () => deeper.loadWeights(path),
-      /"l2\/W" is missing; "l2\/b" is missing/,
-    );
-    assert.deepEqual(toNested(deeper.l0.W.data!), deeperBefore);
-
-    const smaller = new MLP([2]);
-    smaller.call(array([[1, 2, 3]]));
-    assert.throws(() => smaller.loadWeights(path), /l1\/W/);
-  } finally {
-    Deno.removeSync(dir, { recursive: true });
-  }
-});
-
-Deno.test("A corrupt, truncated or foreign .npz is a TypeError naming the file", () => {
-  const dir = Deno.makeTempDirSync({ prefix: "dezero_bad_npz_" });
-  try {
-    seed(0);
-    const model = new MLP([4, 2]);
-    model.call(array([[1, 2, 3]]));
-    model.saveWeights(`${dir}/w.npz`);
-    const bytes = Deno.readFileSync(`${dir}/w.npz`);
-    const before = toNested(model.l1.W.data!);
-
-    const flipped = bytes.slice();
-    flipped[flipped.length >> 1] ^= 0xff;
-    Deno.writeFileSync(`${dir}/flipped.npz`, flipped);
-    Deno.writeFileSync(`${dir}/short.npz`, bytes.slice(0, 100));
-    Deno.writeTextFileSync(`${dir}/text.npz`, "hello");
-    for (const name of ["flipped", "short", "text"]) {
+      const wider = new MLP([5, 2]);
+      wider.call(array([[1, 2, 3]]));
+      const before = toNested(wider.l0.W.data!);
       assert.throws(
-        () => model.loadWeights(`${dir}/${name}.npz`),
+        () => wider.loadWeights(path),
         (error: Error) =>
           error instanceof TypeError &&
-          error.message.startsWith(`Cannot decode '${dir}/${name}.npz'`),
-        name,
+          error.message.includes(`Cannot load the weights of MLP from`) &&
+          error.message.includes(
+            '"l0/W" has shape [3,4], expected [3,5]; "l0/b" has shape [4], expected [5]',
+          ),
       );
+      assert.deepEqual(toNested(wider.l0.W.data!), before);
+
+      const deeper = new MLP([4, 2, 2]);
+      deeper.call(array([[1, 2, 3]]));
+      const deeperBefore = toNested(deeper.l0.W.data!);
+      assert.throws(
+        () => deeper.loadWeights(path),
+        /"l2\/W" is missing; "l2\/b" is missing/,
+      );
+      assert.deepEqual(toNested(deeper.l0.W.data!), deeperBefore);
+
+      const smaller = new MLP([2]);
+      smaller.call(array([[1, 2, 3]]));
+      assert.throws(() => smaller.loadWeights(path), /l1\/W/);
+    } finally {
+      Deno.removeSync(dir, { recursive: true });
     }
-    assert.deepEqual(toNested(model.l1.W.data!), before);
-  } finally {
-    Deno.removeSync(dir, { recursive: true });
-  }
-});
+  },
+);
+
+testNeeding(
+  ["read", "write"],
+  "A corrupt, truncated or foreign .npz is a TypeError naming the file",
+  () => {
+    const dir = Deno.makeTempDirSync({ prefix: "dezero_bad_npz_" });
+    try {
+      seed(0);
+      const model = new MLP([4, 2]);
+      model.call(array([[1, 2, 3]]));
+      model.saveWeights(`${dir}/w.npz`);
+      const bytes = Deno.readFileSync(`${dir}/w.npz`);
+      const before = toNested(model.l1.W.data!);
+
+      const flipped = bytes.slice();
+      flipped[flipped.length >> 1] ^= 0xff;
+      Deno.writeFileSync(`${dir}/flipped.npz`, flipped);
+      Deno.writeFileSync(`${dir}/short.npz`, bytes.slice(0, 100));
+      Deno.writeTextFileSync(`${dir}/text.npz`, "hello");
+      for (const name of ["flipped", "short", "text"]) {
+        assert.throws(
+          () => model.loadWeights(`${dir}/${name}.npz`),
+          (error: Error) =>
+            error instanceof TypeError &&
+            error.message.startsWith(`Cannot decode '${dir}/${name}.npz'`),
+          name,
+        );
+      }
+      assert.deepEqual(toNested(model.l1.W.data!), before);
+    } finally {
+      Deno.removeSync(dir, { recursive: true });
+    }
+  },
+);

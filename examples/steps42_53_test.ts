@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { loadNpz } from "../io/mod.ts";
 import { captureLog } from "./_capture_log.ts";
 import book from "./testdata/book_output.json" with { type: "json" };
+import { testNeeding } from "../testing/_permissions.ts";
 
 /** DeZero's output of a step run as published and with float64 weights. */
 function reference(step: number): { float32: string[]; float64: string[] } {
@@ -58,14 +59,18 @@ Deno.test("examples/step42.ts prints DeZero's W and b at every step, and its los
 });
 
 for (const step of [43, 44, 45, 46]) {
-  Deno.test(`examples/step${step}.ts prints DeZero's losses of the first 1000 steps`, async () => {
-    const { train } = await import(`./step${step}.ts`);
-    const lines = await captureLog(() => train(1001));
-    const expected = reference(step);
-    assertLinesClose(lines, expected.float64.slice(0, 2), 1e-12);
-    // The book's float32 weights move the 7th digit.
-    assertLinesClose(lines, expected.float32.slice(0, 2), 1e-6);
-  });
+  testNeeding(
+    ["read"],
+    `examples/step${step}.ts prints DeZero's losses of the first 1000 steps`,
+    async () => {
+      const { train } = await import(`./step${step}.ts`);
+      const lines = await captureLog(() => train(1001));
+      const expected = reference(step);
+      assertLinesClose(lines, expected.float64.slice(0, 2), 1e-12);
+      // The book's float32 weights move the 7th digit.
+      assertLinesClose(lines, expected.float32.slice(0, 2), 1e-6);
+    },
+  );
 }
 
 Deno.test("examples/step47.ts prints DeZero's scores, probabilities and loss", async () => {
@@ -79,13 +84,17 @@ Deno.test("examples/step47.ts prints DeZero's scores, probabilities and loss", a
 });
 
 for (const [step, perEpoch] of [[48, 1], [49, 1], [50, 3]]) {
-  Deno.test(`examples/step${step}.ts prints the book's first epochs exactly`, async () => {
-    const { train } = await import(`./step${step}.ts`);
-    const lines = await captureLog(() => train(4));
-    const expected = reference(step);
-    assert.deepEqual(lines, expected.float32.slice(0, 4 * perEpoch));
-    assert.deepEqual(lines, expected.float64.slice(0, 4 * perEpoch));
-  });
+  testNeeding(
+    ["read"],
+    `examples/step${step}.ts prints the book's first epochs exactly`,
+    async () => {
+      const { train } = await import(`./step${step}.ts`);
+      const lines = await captureLog(() => train(4));
+      const expected = reference(step);
+      assert.deepEqual(lines, expected.float32.slice(0, 4 * perEpoch));
+      assert.deepEqual(lines, expected.float64.slice(0, 4 * perEpoch));
+    },
+  );
 }
 
 const format51 = [
@@ -94,69 +103,85 @@ const format51 = [
   /^test loss: \d\.\d{4}, accuracy: 0\.\d{4}$/,
 ];
 
-Deno.test("examples/step51.ts trains on the packaged digits and prints the book's lines", async () => {
-  const { train } = await import("./step51.ts");
-  const lines = await captureLog(() => train(1, 2));
-  assert.equal(lines.length, 3);
-  lines.forEach((line, i) => assert.match(line, format51[i]));
-  // Two batches of 100 out of 8,000: the summed loss is about 2 · 100 ·
-  // ln 10 / 8000 (an untrained network guesses uniformly).
-  const trainLoss = numbers(lines[1])[0];
-  assert.ok(Math.abs(trainLoss - 200 * Math.LN10 / 8000) < 0.01, lines[1]);
-  const testLoss = numbers(lines[2])[0];
-  assert.ok(testLoss > 1.5 && testLoss < 2.6, lines[2]);
-});
+testNeeding(
+  ["read"],
+  "examples/step51.ts trains on the packaged digits and prints the book's lines",
+  async () => {
+    const { train } = await import("./step51.ts");
+    const lines = await captureLog(() => train(1, 2));
+    assert.equal(lines.length, 3);
+    lines.forEach((line, i) => assert.match(line, format51[i]));
+    // Two batches of 100 out of 8,000: the summed loss is about 2 · 100 ·
+    // ln 10 / 8000 (an untrained network guesses uniformly).
+    const trainLoss = numbers(lines[1])[0];
+    assert.ok(Math.abs(trainLoss - 200 * Math.LN10 / 8000) < 0.01, lines[1]);
+    const testLoss = numbers(lines[2])[0];
+    assert.ok(testLoss > 1.5 && testLoss < 2.6, lines[2]);
+  },
+);
 
-Deno.test("examples/step52.ts prints loss and time per epoch as the book's CPU path", async () => {
-  const { train } = await import("./step52.ts");
-  const lines = await captureLog(() => train(1, 1));
-  assert.equal(lines.length, 1);
-  assert.match(
-    lines[0],
-    /^epoch: 1, loss: 0\.0\d{3}, time: \d+\.\d{4}\[sec\]$/,
-  );
-});
+testNeeding(
+  ["read"],
+  "examples/step52.ts prints loss and time per epoch as the book's CPU path",
+  async () => {
+    const { train } = await import("./step52.ts");
+    const lines = await captureLog(() => train(1, 1));
+    assert.equal(lines.length, 1);
+    assert.match(
+      lines[0],
+      /^epoch: 1, loss: 0\.0\d{3}, time: \d+\.\d{4}\[sec\]$/,
+    );
+  },
+);
 
-Deno.test("examples/step53.ts saves the weights, and a second run starts from them", async () => {
-  const { train } = await import("./step53.ts");
-  const dir = Deno.makeTempDirSync({ prefix: "dezero_step53_" });
-  try {
-    const path = `${dir}/my_mlp.npz`;
-    const first = await captureLog(() => train(1, path, 1));
-    assert.match(first[0], /^epoch: 1, loss: 0\.\d{4}$/);
-    const saved = loadNpz(path);
-    assert.deepEqual(Object.keys(saved), ["l0/W", "l0/b", "l1/W", "l1/b"]);
-    assert.deepEqual(saved["l0/W"].shape, [784, 1000]);
-    await captureLog(() => train(1, path, 1));
-    const again = loadNpz(path);
-    // One more SGD step from the loaded weights changed them a little.
-    const [a, b] = [saved["l1/b"].data, again["l1/b"].data];
-    const moved = a.some((v, i) => v !== b[i]);
-    const close = a.every((v, i) => Math.abs(v - b[i]) < 0.01);
-    assert.ok(moved && close);
-  } finally {
-    Deno.removeSync(dir, { recursive: true });
-  }
-});
+testNeeding(
+  ["read", "write"],
+  "examples/step53.ts saves the weights, and a second run starts from them",
+  async () => {
+    const { train } = await import("./step53.ts");
+    const dir = Deno.makeTempDirSync({ prefix: "dezero_step53_" });
+    try {
+      const path = `${dir}/my_mlp.npz`;
+      const first = await captureLog(() => train(1, path, 1));
+      assert.match(first[0], /^epoch: 1, loss: 0\.\d{4}$/);
+      const saved = loadNpz(path);
+      assert.deepEqual(Object.keys(saved), ["l0/W", "l0/b", "l1/W", "l1/b"]);
+      assert.deepEqual(saved["l0/W"].shape, [784, 1000]);
+      await captureLog(() => train(1, path, 1));
+      const again = loadNpz(path);
+      // One more SGD step from the loaded weights changed them a little.
+      const [a, b] = [saved["l1/b"].data, again["l1/b"].data];
+      const moved = a.some((v, i) => v !== b[i]);
+      const close = a.every((v, i) => Math.abs(v - b[i]) < 0.01);
+      assert.ok(moved && close);
+    } finally {
+      Deno.removeSync(dir, { recursive: true });
+    }
+  },
+);
 
-Deno.test("examples/train_mnist.ts learns the packaged digits with relu and Adam", async () => {
-  const { trainMnist } = await import("./train_mnist.ts");
-  const lines: string[] = [];
-  // A small network for one epoch: the full run is `deno task train`.
-  const result = trainMnist({
-    epochs: 1,
-    hidden: 32,
-    log: (l) => lines.push(l),
-  });
-  assert.equal(lines.length, 1);
-  assert.match(
-    lines[0],
-    /^epoch 1: train loss \d\.\d{4}, accuracy 0\.\d{4} \| test loss \d\.\d{4}, accuracy 0\.\d{4} \| \d+\.\d s$/,
-  );
-  assert.equal(result.test.length, 1);
-  assert.ok(result.test[0].accuracy > 0.8, `${result.test[0].accuracy}`);
-  assert.ok(result.train[0].loss < Math.LN10);
-});
+testNeeding(
+  ["read"],
+  "examples/train_mnist.ts learns the packaged digits with relu and Adam",
+  async () => {
+    const { trainMnist } = await import("./train_mnist.ts");
+    const lines: string[] = [];
+    // A small network for one epoch: the full run is `deno task train`.
+    const result = trainMnist({
+      epochs: 1,
+      hidden: 32,
+      log: (l) => lines.push(l),
+    });
+    assert.equal(lines.length, 1);
+    assert.match(
+      lines[0],
+      /^epoch 1: train loss \d\.\d{4}, accuracy 0\.\d{4} \| test loss \d\.\d{4}, accuracy 0\.\d{4} \| \d+\.\d s$/,
+    );
+    assert.equal(result.test.length, 1);
+    assert.ok(result.test[0].accuracy > 0.8, `${result.test[0].accuracy}`);
+    assert.ok(result.train[0].loss < Math.LN10);
+  },
+);
 
 Deno.test("DeZero's steps 52 and 53 print step 51's training losses, as the examples' comments say", () => {
   const trainLosses = reference(51).float32

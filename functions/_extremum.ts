@@ -8,7 +8,20 @@ import { broadcastTo } from "./broadcast_to.ts";
 import { mul } from "./mul.ts";
 import { reshape } from "./reshape.ts";
 
-/** Options of {@linkcode max} and {@linkcode min}. */
+/**
+ * Options of {@linkcode max} and {@linkcode min}.
+ *
+ * @example
+ * ```ts
+ * import { array, max } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = max(array([[1, 5], [4, 2]]), { axis: 0, keepdims: true });
+ * assert.deepEqual([...y.shape], [1, 2]);
+ * assert.equal(y.data.get(0, 0), 4);
+ * assert.equal(y.data.get(0, 1), 5);
+ * ```
+ */
 export interface ExtremumOptions {
   /** The axis or axes to reduce (default: all). Negative counts from the end. */
   axis?: number | number[];

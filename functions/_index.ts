@@ -21,6 +21,19 @@ import type { Slice } from "./slice.ts";
  * One entry of an index: an integer, a {@linkcode Slice}, or an array of
  * integers (nested numbers, a float64 ndarray or a Variable) for fancy
  * indexing.
+ *
+ * @example
+ * ```ts
+ * import { array, getItem, type IndexItem, slice } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // An integer, a slice, and integers as an array (fancy indexing: rows 0, 0).
+ * const items: IndexItem[] = [1, slice(0, 1), array([0, 0])];
+ * const x = array([[1, 2], [3, 4]]);
+ * assert.equal(getItem(x, items[0]).data.get(0), 3);
+ * assert.deepEqual([...getItem(x, items[1]).shape], [1, 2]);
+ * assert.deepEqual([...getItem(x, items[2]).shape], [2, 2]);
+ * ```
  */
 export type IndexItem =
   | number
@@ -32,6 +45,18 @@ export type IndexItem =
 /**
  * An index for {@linkcode getItem}: one entry for axis 0, or an array of
  * entries, one per leading axis (Python's tuple `x[a, b, c]`).
+ *
+ * @example
+ * ```ts
+ * import { array, getItem, type Index, slice } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // x[:, 1] in NumPy: every row, column 1.
+ * const index: Index = [slice(), 1];
+ * const y = getItem(array([[1, 2], [3, 4]]), index);
+ * assert.equal(y.data.get(0), 2);
+ * assert.equal(y.data.get(1), 4);
+ * ```
  */
 export type Index = IndexItem | readonly IndexItem[];
 

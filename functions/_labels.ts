@@ -10,7 +10,20 @@ import {
 } from "../core/_ndarray.ts";
 import { Variable } from "../core/variable.ts";
 
-/** What a label argument may be: a Variable, a float64 ndarray or numbers. */
+/**
+ * What a label argument may be: a Variable, a float64 ndarray or numbers.
+ *
+ * @example
+ * ```ts
+ * import { array, type Labels, softmaxCrossEntropy } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // Equal scores for 2 classes: the loss is ln 2 for any labels.
+ * const labels: Labels = [1, 0];
+ * const loss = softmaxCrossEntropy(array([[0, 0], [0, 0]]), labels);
+ * assert.ok(Math.abs(loss.data.get() - Math.LN2) < 1e-12);
+ * ```
+ */
 export type Labels = Variable | Float64NdArray | readonly number[];
 
 /**

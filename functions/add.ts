@@ -5,7 +5,18 @@ import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { sumTo } from "./sum_to.ts";
 
-/** y = a + b, elementwise. */
+/**
+ * y = a + b, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Add } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Add().call(array([1, 2]), array([3, 4]));
+ * assert.equal(y.data.get(1), 6);
+ * ```
+ */
 export class Add extends Function {
   /** y = a + b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {

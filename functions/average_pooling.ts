@@ -12,7 +12,20 @@ import { col2im } from "./col2im.ts";
 import { div } from "./div.ts";
 import { reshape } from "./reshape.ts";
 
-/** Average pooling of NCHW images (DeZero's `AveragePooling`). */
+/**
+ * Average pooling of NCHW images (DeZero's `AveragePooling`).
+ *
+ * @example
+ * ```ts
+ * import { array, AveragePooling } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // One 2×2 image, one 2×2 window: the mean value.
+ * const y = new AveragePooling(2).call(array([[[[1, 4], [3, 2]]]]));
+ * assert.deepEqual([...y.shape], [1, 1, 1, 1]);
+ * assert.equal(y.data.get(0, 0, 0, 0), 2.5);
+ * ```
+ */
 export class AveragePooling extends Function {
   // Kernel, stride and padding as [height, width] pairs.
   readonly #window: Window;

@@ -21,7 +21,19 @@ const LOG_FLOOR = -100;
 const SMALLEST_P = Math.exp(LOG_FLOOR);
 const DENOMINATOR_FLOOR = Math.fround(1e-12);
 
-/** y = -sum(t·log p + (1 - t)·log(1 - p)) / N on probabilities p. */
+/**
+ * y = -sum(t·log p + (1 - t)·log(1 - p)) / N on probabilities p.
+ *
+ * @example
+ * ```ts
+ * import { array, BinaryCrossEntropy } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // -log(1/2) = ln 2
+ * const y = new BinaryCrossEntropy().call(array([[0.5]]), array([[1]]));
+ * assert.ok(Math.abs(y.data.get() - Math.LN2) < 1e-12);
+ * ```
+ */
 export class BinaryCrossEntropy extends Function {
   /** The loss, each log clamped at -100 as PyTorch's `binary_cross_entropy`. */
   forward(p: Float64NdArray, t: Float64NdArray): Float64NdArray {

@@ -7,7 +7,19 @@ import type { Variable } from "../core/variable.ts";
 import { checkShapeArgument } from "./_shape.ts";
 import { sumTo } from "./sum_to.ts";
 
-/** Broadcast to a shape (NumPy rules), as a view: nothing is copied. */
+/**
+ * Broadcast to a shape (NumPy rules), as a view: nothing is copied.
+ *
+ * @example
+ * ```ts
+ * import { array, BroadcastTo } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new BroadcastTo([2, 3]).call(array([1, 2, 3]));
+ * assert.deepEqual([...y.shape], [2, 3]);
+ * assert.equal(y.data.get(1, 2), 3);
+ * ```
+ */
 export class BroadcastTo extends Function {
   /** The target shape. */
   readonly shape: readonly number[];

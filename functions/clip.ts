@@ -5,7 +5,19 @@ import { Variable } from "../core/variable.ts";
 import { mapArray } from "./_reduce.ts";
 import { mul } from "./mul.ts";
 
-/** y = min(max(x, low), high), elementwise. */
+/**
+ * y = min(max(x, low), high), elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Clip } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Clip(0, 1).call(array([-1, 0.5, 2]));
+ * assert.equal(y.data.get(0), 0);
+ * assert.equal(y.data.get(2), 1);
+ * ```
+ */
 export class Clip extends Function {
   /** The lower bound. */
   readonly min: number;

@@ -18,7 +18,20 @@ import {
 } from "./_conv.ts";
 import { im2col } from "./im2col.ts";
 
-/** Add patches back into an NCHW image (DeZero's `Col2im`), im2col's adjoint. */
+/**
+ * Add patches back into an NCHW image (DeZero's `Col2im`), im2col's adjoint.
+ *
+ * @example
+ * ```ts
+ * import { array, Col2im } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // The row of one 2×2 window goes back into a 2×2 image.
+ * const y = new Col2im([1, 1, 2, 2], 2).call(array([[1, 2, 3, 4]]));
+ * assert.deepEqual([...y.shape], [1, 1, 2, 2]);
+ * assert.equal(y.data.get(0, 0, 1, 0), 3);
+ * ```
+ */
 export class Col2im extends Function {
   /** The image's shape `[N, C, H, W]`. */
   readonly inputShape: readonly number[];

@@ -15,7 +15,23 @@ import { Conv2DGradW } from "./conv2d_grad_w.ts";
 import { deconv2d } from "./deconv2d.ts";
 import { sum } from "./sum.ts";
 
-/** 2-d convolution of NCHW images (DeZero's `Conv2d` function). */
+/**
+ * 2-d convolution of NCHW images (DeZero's `Conv2d` function).
+ *
+ * @example
+ * ```ts
+ * import { array, Conv2d } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // A 2×2 image and a 2×2 kernel of ones: one output, the sum 1 + 2 + 3 + 4.
+ * const y = new Conv2d().call(
+ *   array([[[[1, 2], [3, 4]]]]),
+ *   array([[[[1, 1], [1, 1]]]]),
+ * );
+ * assert.deepEqual([...y.shape], [1, 1, 1, 1]);
+ * assert.equal(y.data.get(0, 0, 0, 0), 10);
+ * ```
+ */
 export class Conv2d extends Function {
   /** The step between windows, `[height, width]`. */
   readonly stride: [number, number];

@@ -8,7 +8,18 @@ import { mul } from "./mul.ts";
 import { neg } from "./neg.ts";
 import { Sin, sin } from "./sin.ts";
 
-/** y = cos x, elementwise. */
+/**
+ * y = cos x, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Cos } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Cos().call(array(0));
+ * assert.equal(y.data.get(), 1);
+ * ```
+ */
 export class Cos extends Function {
   /** y = cos x. */
   forward(x: Float64NdArray): Float64NdArray {

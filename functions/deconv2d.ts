@@ -19,6 +19,20 @@ import { sum } from "./sum.ts";
 /**
  * Transposed 2-d convolution (DeZero's `Deconv2d` function): the adjoint of
  * conv2d with respect to its input.
+ *
+ * @example
+ * ```ts
+ * import { array, Deconv2d } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // One pixel of value 2 spreads the 2×2 kernel, scaled by 2.
+ * const y = new Deconv2d().call(
+ *   array([[[[2]]]]),
+ *   array([[[[1, 2], [3, 4]]]]),
+ * );
+ * assert.deepEqual([...y.shape], [1, 1, 2, 2]);
+ * assert.equal(y.data.get(0, 0, 1, 1), 8);
+ * ```
  */
 export class Deconv2d extends Function {
   /** The step between windows, `[height, width]`. */

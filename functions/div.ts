@@ -8,7 +8,18 @@ import { neg } from "./neg.ts";
 import { square } from "./square.ts";
 import { sumTo } from "./sum_to.ts";
 
-/** y = a / b, elementwise. */
+/**
+ * y = a / b, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Div } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Div().call(array([6, 8]), array([2, 4]));
+ * assert.equal(y.data.get(0), 3);
+ * ```
+ */
 export class Div extends Function {
   /** y = a / b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {

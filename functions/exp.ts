@@ -6,7 +6,18 @@ import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { mul } from "./mul.ts";
 
-/** y = eˣ, elementwise. */
+/**
+ * y = eˣ, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Exp } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Exp().call(array(0));
+ * assert.equal(y.data.get(), 1);
+ * ```
+ */
 export class Exp extends Function {
   /** y = eˣ. */
   forward(x: Float64NdArray): Float64NdArray {

@@ -14,7 +14,19 @@ import { GetItemGrad } from "./get_item_grad.ts";
 
 export type { Index, IndexItem } from "./_index.ts";
 
-/** y = x[index], NumPy's basic and fancy indexing (see {@linkcode getItem}). */
+/**
+ * y = x[index], NumPy's basic and fancy indexing (see {@linkcode getItem}).
+ *
+ * @example
+ * ```ts
+ * import { array, GetItem } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new GetItem(1).call(array([[1, 2], [3, 4]]));
+ * assert.equal(y.data.get(0), 3);
+ * assert.equal(y.data.get(1), 4);
+ * ```
+ */
 export class GetItem extends Function {
   readonly #index: ParsedIndex;
   readonly #copy: IndexItem[];

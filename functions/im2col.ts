@@ -11,7 +11,20 @@ import {
 } from "./_conv.ts";
 import { col2im } from "./col2im.ts";
 
-/** Extract the sliding-window patches of an NCHW image (DeZero's `Im2col`). */
+/**
+ * Extract the sliding-window patches of an NCHW image (DeZero's `Im2col`).
+ *
+ * @example
+ * ```ts
+ * import { array, Im2col } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // One 2×2 window over a 2×2 image: one row of its 4 values.
+ * const y = new Im2col(2).call(array([[[[1, 2], [3, 4]]]]));
+ * assert.deepEqual([...y.shape], [1, 4]);
+ * assert.equal(y.data.get(0, 3), 4);
+ * ```
+ */
 export class Im2col extends Function {
   // Kernel, stride and padding as [height, width] pairs.
   readonly #window: Window;

@@ -4,7 +4,19 @@ import { Variable } from "../core/variable.ts";
 import { mapArray } from "./_reduce.ts";
 import { mul } from "./mul.ts";
 
-/** y = x for x > 0, slope · x otherwise, elementwise. */
+/**
+ * y = x for x > 0, slope · x otherwise, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, LeakyRelu } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new LeakyRelu(0.5).call(array([-4, 2]));
+ * assert.equal(y.data.get(0), -2);
+ * assert.equal(y.data.get(1), 2);
+ * ```
+ */
 export class LeakyRelu extends Function {
   /** The factor applied to inputs that are not positive. */
   readonly slope: number;

@@ -15,6 +15,16 @@ import { transpose } from "./transpose.ts";
  * The affine map y = x · W + b of a fully connected layer, as one node of
  * the graph (DeZero's `Linear` function): the product and the sum keep no
  * intermediate result alive.
+ *
+ * @example
+ * ```ts
+ * import { array, Linear } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // [1, 2] · [[3], [4]] + [5] = 16
+ * const y = new Linear().call(array([[1, 2]]), array([[3], [4]]), array([5]));
+ * assert.equal(y.data.get(0, 0), 16);
+ * ```
  */
 export class Linear extends Function {
   /** The bias may be left out: `linear(x, W)`. */

@@ -6,7 +6,18 @@ import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { div } from "./div.ts";
 
-/** y = ln x, elementwise (the natural logarithm). */
+/**
+ * y = ln x, elementwise (the natural logarithm).
+ *
+ * @example
+ * ```ts
+ * import { array, Log } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Log().call(array(1));
+ * assert.equal(y.data.get(), 0);
+ * ```
+ */
 export class Log extends Function {
   /** y = ln x. */
   forward(x: Float64NdArray): Float64NdArray {

@@ -7,7 +7,18 @@ import { mul } from "./mul.ts";
 import { sub } from "./sub.ts";
 import { sum } from "./sum.ts";
 
-/** y = x - logsumexp(x) along an axis: the log of the softmax. */
+/**
+ * y = x - logsumexp(x) along an axis: the log of the softmax.
+ *
+ * @example
+ * ```ts
+ * import { array, LogSoftmax } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new LogSoftmax().call(array([[0, 0]]));
+ * assert.ok(Math.abs(y.data.get(0, 0) + Math.LN2) < 1e-12);
+ * ```
+ */
 export class LogSoftmax extends Function {
   /** The axis (or axes) normalised over. */
   readonly axis: number | number[];

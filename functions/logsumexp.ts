@@ -9,7 +9,19 @@ import { mul } from "./mul.ts";
 import { reshape } from "./reshape.ts";
 import { sub } from "./sub.ts";
 
-/** Options of {@linkcode logsumexp}. */
+/**
+ * Options of {@linkcode logsumexp}.
+ *
+ * @example
+ * ```ts
+ * import { array, logsumexp } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = logsumexp(array([[0, 0], [1, 1]]), { axis: 1 });
+ * assert.deepEqual([...y.shape], [2]);
+ * assert.ok(Math.abs(y.data.get(1) - (1 + Math.LN2)) < 1e-12);
+ * ```
+ */
 export interface LogsumexpOptions {
   /** The axis or axes to reduce (default: all). Negative counts from the end. */
   axis?: number | number[];
@@ -17,7 +29,19 @@ export interface LogsumexpOptions {
   keepdims?: boolean;
 }
 
-/** y = log(sum(exp(x))) over some axes. */
+/**
+ * y = log(sum(exp(x))) over some axes.
+ *
+ * @example
+ * ```ts
+ * import { array, Logsumexp } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // ln(e⁰ + e⁰) = ln 2
+ * const y = new Logsumexp().call(array([0, 0]));
+ * assert.ok(Math.abs(y.data.get() - Math.LN2) < 1e-12);
+ * ```
+ */
 export class Logsumexp extends Function {
   /** The axes reduced, or `undefined` for all. */
   readonly axis: number | number[] | undefined;

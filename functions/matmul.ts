@@ -5,7 +5,18 @@ import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { transpose } from "./transpose.ts";
 
-/** The matrix product of two 2-d arrays. */
+/**
+ * The matrix product of two 2-d arrays.
+ *
+ * @example
+ * ```ts
+ * import { array, MatMul } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new MatMul().call(array([[1, 2]]), array([[3], [4]]));
+ * assert.equal(y.data.get(0, 0), 11);
+ * ```
+ */
 export class MatMul extends Function {
   /** y = a · b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {

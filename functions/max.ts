@@ -7,7 +7,18 @@ import { maxArray } from "./_reduce.ts";
 
 export type { ExtremumOptions } from "./_extremum.ts";
 
-/** The largest element over some axes. */
+/**
+ * The largest element over some axes.
+ *
+ * @example
+ * ```ts
+ * import { array, Max } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Max().call(array([1, 5, 3]));
+ * assert.equal(y.data.get(), 5);
+ * ```
+ */
 export class Max extends Function {
   /** The axes reduced, or `undefined` for all. */
   readonly axis: number | number[] | undefined;

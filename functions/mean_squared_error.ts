@@ -8,7 +8,19 @@ import { neg } from "./neg.ts";
 import { sub } from "./sub.ts";
 import { sumTo } from "./sum_to.ts";
 
-/** y = sum((x0 - x1)²) / N, N the length of the first axis. */
+/**
+ * y = sum((x0 - x1)²) / N, N the length of the first axis.
+ *
+ * @example
+ * ```ts
+ * import { array, MeanSquaredError } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // ((1 - 1)² + (2 - 4)²) / 2
+ * const y = new MeanSquaredError().call(array([1, 2]), array([1, 4]));
+ * assert.equal(y.data.get(), 2);
+ * ```
+ */
 export class MeanSquaredError extends Function {
   /** sum((x0 - x1)²) / N over the broadcast difference. */
   forward(x0: Float64NdArray, x1: Float64NdArray): Float64NdArray {

@@ -5,7 +5,18 @@ import type { Variable } from "../core/variable.ts";
 import { extremumGrad, type ExtremumOptions } from "./_extremum.ts";
 import { minArray } from "./_reduce.ts";
 
-/** The smallest element over some axes. */
+/**
+ * The smallest element over some axes.
+ *
+ * @example
+ * ```ts
+ * import { array, Min } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Min().call(array([4, 1, 3]));
+ * assert.equal(y.data.get(), 1);
+ * ```
+ */
 export class Min extends Function {
   /** The axes reduced, or `undefined` for all. */
   readonly axis: number | number[] | undefined;

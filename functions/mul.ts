@@ -5,7 +5,18 @@ import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { sumTo } from "./sum_to.ts";
 
-/** y = a · b, elementwise. */
+/**
+ * y = a · b, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Mul } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Mul().call(array([2, 3]), array([4, 5]));
+ * assert.equal(y.data.get(1), 15);
+ * ```
+ */
 export class Mul extends Function {
   /** y = a · b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {

@@ -4,7 +4,18 @@ import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 
-/** y = -x, elementwise. */
+/**
+ * y = -x, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Neg } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Neg().call(array([2]));
+ * assert.equal(y.data.get(0), -2);
+ * ```
+ */
 export class Neg extends Function {
   /** y = -x. */
   forward(x: Float64NdArray): Float64NdArray {

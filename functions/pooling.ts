@@ -9,7 +9,20 @@ import type { Variable } from "../core/variable.ts";
 import { geometry, type Pair, toWindow, type Window } from "./_conv.ts";
 import { Pooling2DGrad } from "./pooling_2d_grad.ts";
 
-/** Max pooling of NCHW images (DeZero's `Pooling`). */
+/**
+ * Max pooling of NCHW images (DeZero's `Pooling`).
+ *
+ * @example
+ * ```ts
+ * import { array, Pooling } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // One 2×2 image, one 2×2 window: the largest value.
+ * const y = new Pooling(2).call(array([[[[1, 4], [3, 2]]]]));
+ * assert.deepEqual([...y.shape], [1, 1, 1, 1]);
+ * assert.equal(y.data.get(0, 0, 0, 0), 4);
+ * ```
+ */
 export class Pooling extends Function {
   // Kernel, stride and padding as [height, width] pairs.
   readonly #window: Window;

@@ -7,7 +7,18 @@ import { zerosOf } from "../core/_ndarray.ts";
 import { Variable } from "../core/variable.ts";
 import { mul } from "./mul.ts";
 
-/** y = xᶜ for a constant number c, elementwise. */
+/**
+ * y = xᶜ for a constant number c, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Pow } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Pow(3).call(array([2]));
+ * assert.equal(y.data.get(0), 8);
+ * ```
+ */
 export class Pow extends Function {
   /** The constant exponent. */
   readonly c: number;

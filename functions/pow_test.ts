@@ -4,6 +4,9 @@
 import assert from "node:assert/strict";
 import { array, pow, square, sub, toNested, Variable } from "../mod.ts";
 import { assertAllClose, gradientCheck } from "../testing/mod.ts";
+import powEdgeCases from "./testdata/pow_edge_cases.json" with {
+  type: "json",
+};
 
 /**
  * The first `n` derivatives of f at x0, by repeated createGraph backward. A
@@ -66,11 +69,9 @@ Deno.test("pow() passes first and second order gradient checks, at 0 too", () =>
 
 // NumPy's np.power for float64 on IEEE edge cases, written by
 // testdata/make_pow_edge_cases.py (values JSON lacks are strings).
-const fixture = JSON.parse(
-  Deno.readTextFileSync(
-    new URL("./testdata/pow_edge_cases.json", import.meta.url),
-  ),
-) as { cases: [number | string, number | string, number | string][] };
+const fixture = powEdgeCases as unknown as {
+  cases: [number | string, number | string, number | string][];
+};
 
 function decode(value: number | string): number {
   switch (value) {

@@ -4,7 +4,19 @@ import { Function, type Operand } from "../core/function.ts";
 import { Variable } from "../core/variable.ts";
 import { mul } from "./mul.ts";
 
-/** y = max(x, 0), elementwise. */
+/**
+ * y = max(x, 0), elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, ReLU } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new ReLU().call(array([-1, 2]));
+ * assert.equal(y.data.get(0), 0);
+ * assert.equal(y.data.get(1), 2);
+ * ```
+ */
 export class ReLU extends Function {
   /** y = max(x, 0). */
   forward(x: Float64NdArray): Float64NdArray {

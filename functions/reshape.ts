@@ -6,7 +6,19 @@ import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { checkShapeArgument } from "./_shape.ts";
 
-/** The same elements in a new shape. */
+/**
+ * The same elements in a new shape.
+ *
+ * @example
+ * ```ts
+ * import { array, Reshape } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Reshape([3, 2]).call(array([[1, 2, 3], [4, 5, 6]]));
+ * assert.deepEqual([...y.shape], [3, 2]);
+ * assert.equal(y.data.get(2, 1), 6);
+ * ```
+ */
 export class Reshape extends Function {
   /** The target shape (may hold one -1, inferred from the size). */
   readonly shape: readonly number[];

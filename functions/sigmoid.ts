@@ -5,7 +5,18 @@ import type { Variable } from "../core/variable.ts";
 import { mul } from "./mul.ts";
 import { sub } from "./sub.ts";
 
-/** y = 1 / (1 + e⁻ˣ), elementwise. */
+/**
+ * y = 1 / (1 + e⁻ˣ), elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Sigmoid } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Sigmoid().call(array(0));
+ * assert.equal(y.data.get(), 0.5);
+ * ```
+ */
 export class Sigmoid extends Function {
   /**
    * Computed as tanh(x / 2) / 2 + 1/2 (DeZero's form): equal to 1 / (1 +

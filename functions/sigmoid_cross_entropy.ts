@@ -19,6 +19,16 @@ import { tanh } from "./tanh.ts";
 /**
  * y = -sum(t·log σ(x) + (1 - t)·log(1 - σ(x))) / N, computed from the logits
  * as sum(softplus(x) - t·x) / N.
+ *
+ * @example
+ * ```ts
+ * import { array, SigmoidCrossEntropy } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // σ(0) = 1/2, so the loss is ln 2 whatever the target.
+ * const y = new SigmoidCrossEntropy().call(array([[0]]), array([[1]]));
+ * assert.ok(Math.abs(y.data.get() - Math.LN2) < 1e-12);
+ * ```
  */
 export class SigmoidCrossEntropy extends Function {
   /**

@@ -7,7 +7,18 @@ import type { Variable } from "../core/variable.ts";
 import { Cos, cos } from "./cos.ts";
 import { mul } from "./mul.ts";
 
-/** y = sin x, elementwise. */
+/**
+ * y = sin x, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Sin } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Sin().call(array(0));
+ * assert.equal(y.data.get(), 0);
+ * ```
+ */
 export class Sin extends Function {
   /** y = sin x. */
   forward(x: Float64NdArray): Float64NdArray {

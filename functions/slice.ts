@@ -1,4 +1,17 @@
-/** A range along one axis, as Python's `start:stop:step`; see {@linkcode slice}. */
+/**
+ * A range along one axis, as Python's `start:stop:step`; see {@linkcode slice}.
+ *
+ * @example
+ * ```ts
+ * import { array, getItem, slice, type Slice } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const reversed: Slice = slice(null, null, -1);
+ * assert.equal(reversed.step, -1);
+ * const y = getItem(array([1, 2, 3]), reversed);
+ * assert.equal(y.data.get(0), 3);
+ * ```
+ */
 export interface Slice {
   /** The first position (default: the start, or the end for a negative step). */
   readonly start: number | null;

@@ -6,7 +6,18 @@ import { mul } from "./mul.ts";
 import { sub } from "./sub.ts";
 import { sum } from "./sum.ts";
 
-/** y = exp(x) / sum(exp(x)) along an axis. */
+/**
+ * y = exp(x) / sum(exp(x)) along an axis.
+ *
+ * @example
+ * ```ts
+ * import { array, Softmax } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Softmax().call(array([[0, 0]]));
+ * assert.equal(y.data.get(0, 1), 0.5);
+ * ```
+ */
 export class Softmax extends Function {
   /** The axis (or axes) normalised over. */
   readonly axis: number | number[];

@@ -13,6 +13,16 @@ export type { Labels } from "./_labels.ts";
 /**
  * The mean over the batch of -log softmax(x)[i, tᵢ]. The labels are fixed
  * when the function is made: they are data, not an input with a gradient.
+ *
+ * @example
+ * ```ts
+ * import { array, SoftmaxCrossEntropy } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * // Equal scores for 2 classes: the loss is ln 2 whatever the label.
+ * const y = new SoftmaxCrossEntropy([0]).call(array([[0, 0]]));
+ * assert.ok(Math.abs(y.data.get() - Math.LN2) < 1e-12);
+ * ```
  */
 export class SoftmaxCrossEntropy extends Function {
   /** The raw labels, checked against the scores' shape in `forward`. */

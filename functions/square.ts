@@ -5,7 +5,18 @@ import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 import { mul } from "./mul.ts";
 
-/** y = x², elementwise. */
+/**
+ * y = x², elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Square } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Square().call(array([3]));
+ * assert.equal(y.data.get(0), 9);
+ * ```
+ */
 export class Square extends Function {
   /** y = x². */
   forward(x: Float64NdArray): Float64NdArray {

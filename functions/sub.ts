@@ -6,7 +6,18 @@ import type { Variable } from "../core/variable.ts";
 import { neg } from "./neg.ts";
 import { sumTo } from "./sum_to.ts";
 
-/** y = a - b, elementwise. */
+/**
+ * y = a - b, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Sub } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Sub().call(array([5, 6]), array([1, 2]));
+ * assert.equal(y.data.get(0), 4);
+ * ```
+ */
 export class Sub extends Function {
   /** y = a - b. */
   forward(a: Float64NdArray, b: Float64NdArray): Float64NdArray {

@@ -13,7 +13,18 @@ import { reshape } from "./reshape.ts";
 
 export type { Axis, SumOptions };
 
-/** Sum over some axes (or all). */
+/**
+ * Sum over some axes (or all).
+ *
+ * @example
+ * ```ts
+ * import { array, Sum } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Sum({ axis: 0 }).call(array([[1, 2], [3, 4]]));
+ * assert.equal(y.data.get(1), 6);
+ * ```
+ */
 export class Sum extends Function {
   /** The axes summed over, or `undefined` for all. */
   readonly axis: number | readonly number[] | undefined;

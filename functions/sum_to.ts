@@ -11,7 +11,18 @@ import type { Variable } from "../core/variable.ts";
 import { broadcastTo } from "./broadcast_to.ts";
 import { checkShapeArgument } from "./_shape.ts";
 
-/** Sum down to a shape: the inverse of broadcasting. */
+/**
+ * Sum down to a shape: the inverse of broadcasting.
+ *
+ * @example
+ * ```ts
+ * import { array, SumTo } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new SumTo([1, 2]).call(array([[1, 2], [3, 4]]));
+ * assert.equal(y.data.get(0, 1), 6);
+ * ```
+ */
 export class SumTo extends Function {
   /** The target shape. */
   readonly shape: readonly number[];

@@ -8,7 +8,18 @@ import { mul } from "./mul.ts";
 import { square } from "./square.ts";
 import { sub } from "./sub.ts";
 
-/** y = tanh x, elementwise. */
+/**
+ * y = tanh x, elementwise.
+ *
+ * @example
+ * ```ts
+ * import { array, Tanh } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Tanh().call(array(0));
+ * assert.equal(y.data.get(), 0);
+ * ```
+ */
 export class Tanh extends Function {
   /** y = tanh x. */
   forward(x: Float64NdArray): Float64NdArray {

@@ -5,7 +5,19 @@ import { registerOperator } from "../core/_operators.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
 
-/** Permute the axes, as a view: nothing is copied. */
+/**
+ * Permute the axes, as a view: nothing is copied.
+ *
+ * @example
+ * ```ts
+ * import { array, Transpose } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const y = new Transpose().call(array([[1, 2, 3]]));
+ * assert.deepEqual([...y.shape], [3, 1]);
+ * assert.equal(y.data.get(2, 0), 3);
+ * ```
+ */
 export class Transpose extends Function {
   /** The permutation, or `undefined` to reverse the axes. */
   readonly axes: readonly number[] | undefined;

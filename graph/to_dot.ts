@@ -2,7 +2,21 @@ import type { Variable } from "../mod.ts";
 import { checkOptions, checkOutputs, checkVerbose } from "./_check.ts";
 import { variableLabel, walkGraph } from "./_graph.ts";
 
-/** Options of {@linkcode toDot}, {@linkcode renderSvg} and {@linkcode writeSvg}. */
+/**
+ * Options of {@linkcode toDot}, {@linkcode renderSvg} and {@linkcode writeSvg}.
+ *
+ * @example
+ * ```ts
+ * import { square, Variable, array } from "@dezero/core";
+ * import { toDot } from "@dezero/core/graph";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Variable(array([1, 2]), "x");
+ * const y = square(x);
+ * assert.ok(!toDot(y).includes("float64"));
+ * assert.ok(toDot(y, { verbose: true }).includes("float64"));
+ * ```
+ */
 export interface DotOptions {
   /**
    * Show each variable's shape and dtype after its name, as

@@ -4,7 +4,19 @@ import { checkOptions, checkOutputs, checkVerbose } from "./_check.ts";
 import { variableLabel, walkGraph } from "./_graph.ts";
 import type { DotOptions } from "./to_dot.ts";
 
-/** Options of {@linkcode toMermaid}. */
+/**
+ * Options of {@linkcode toMermaid}.
+ *
+ * @example
+ * ```ts
+ * import { square, Variable, array } from "@dezero/core";
+ * import { toMermaid } from "@dezero/core/graph";
+ * import assert from "node:assert/strict";
+ *
+ * const y = square(new Variable(array([1, 2]), "x"));
+ * assert.ok(toMermaid(y, { direction: "LR" }).startsWith("flowchart LR"));
+ * ```
+ */
 export interface MermaidOptions extends DotOptions {
   /**
    * The direction the flowchart runs: `"TD"` top to bottom (the default,

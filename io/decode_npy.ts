@@ -1,7 +1,20 @@
 import { readNpy } from "./_npy_format.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 
-/** Options of {@linkcode decodeNpy}. */
+/**
+ * Options of {@linkcode decodeNpy}.
+ *
+ * @example
+ * ```ts
+ * import { decodeNpy } from "@dezero/core/io";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(
+ *   () => decodeNpy(new Uint8Array([1, 2, 3]), { source: "x.npy" }),
+ *   /x\.npy/,
+ * );
+ * ```
+ */
 export interface DecodeNpyOptions {
   /** The file name to show in error messages. */
   source?: string;

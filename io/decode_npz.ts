@@ -3,7 +3,20 @@ import { readNpy } from "./_npy_format.ts";
 import { crc32, zipChecksums } from "./_zip_checksums.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 
-/** Options of {@linkcode decodeNpz}. */
+/**
+ * Options of {@linkcode decodeNpz}.
+ *
+ * @example
+ * ```ts
+ * import { decodeNpz } from "@dezero/core/io";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(
+ *   () => decodeNpz(new Uint8Array([1, 2, 3]), { source: "weights.npz" }),
+ *   /weights\.npz/,
+ * );
+ * ```
+ */
 export interface DecodeNpzOptions {
   /** The file name to show in error messages. */
   source?: string;

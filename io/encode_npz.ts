@@ -3,7 +3,22 @@ import { writeNpy } from "./_write_npy.ts";
 import { describe } from "../core/_describe.ts";
 import { type Float64NdArray, isFloat64NdArray } from "../core/_ndarray.ts";
 
-/** Options of {@linkcode encodeNpz}. */
+/**
+ * Options of {@linkcode encodeNpz}.
+ *
+ * @example
+ * ```ts
+ * import { zeros } from "@dezero/core";
+ * import { decodeNpz, encodeNpz } from "@dezero/core/io";
+ * import assert from "node:assert/strict";
+ *
+ * const arrays = { w: zeros([100]) };
+ * const stored = encodeNpz(arrays);
+ * const deflated = encodeNpz(arrays, { compressed: true });
+ * assert.ok(deflated.length < stored.length);
+ * assert.equal(decodeNpz(deflated).w.get(99), 0);
+ * ```
+ */
 export interface EncodeNpzOptions {
   /**
    * Deflate the members as `np.savez_compressed` does (default `false`:

@@ -11,7 +11,22 @@ import {
 import { scaledNormal } from "./_init.ts";
 import { Layer } from "./layer.ts";
 
-/** Options of {@linkcode Conv2d} and {@linkcode Deconv2d}. */
+/**
+ * Options of {@linkcode Conv2d} and {@linkcode Deconv2d}.
+ *
+ * @example
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { Conv2d } from "@dezero/core/layers";
+ * import assert from "node:assert/strict";
+ *
+ * // A 3×3 kernel with padding 1 and stride 1 keeps a 4×4 image 4×4.
+ * const conv = new Conv2d(2, 3, { stride: 1, pad: 1, inChannels: 1 });
+ * const row = [1, 2, 3, 4];
+ * const y = conv.call(array([[[row, row, row, row]]]));
+ * assert.deepEqual([...y.shape], [1, 2, 4, 4]);
+ * ```
+ */
 export interface Conv2dOptions {
   /** The step between windows: an integer or `[height, width]` (default 1). */
   stride?: Pair;

@@ -6,7 +6,21 @@ import { linear } from "../functions/linear.ts";
 import { initialWeights } from "./_init.ts";
 import { Layer } from "./layer.ts";
 
-/** Options of {@linkcode Linear}. */
+/**
+ * Options of {@linkcode Linear}.
+ *
+ * @example
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { Linear } from "@dezero/core/layers";
+ * import assert from "node:assert/strict";
+ *
+ * const layer = new Linear(3, { inSize: 2, nobias: true });
+ * assert.equal(layer.b, null);
+ * assert.deepEqual([...layer.W.shape], [2, 3]);
+ * assert.deepEqual([...layer.call(array([[1, 2]])).shape], [1, 3]);
+ * ```
+ */
 export interface LinearOptions {
   /**
    * The input size `I`. Default: taken from the first input, which is when

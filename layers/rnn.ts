@@ -5,7 +5,20 @@ import { checkSize, checkStepInput, readInSize } from "./_check.ts";
 import { Layer } from "./layer.ts";
 import { Linear } from "./linear.ts";
 
-/** Options of {@linkcode RNN} and {@linkcode LSTM}. */
+/**
+ * Options of {@linkcode RNN} and {@linkcode LSTM}.
+ *
+ * @example
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { RNN } from "@dezero/core/layers";
+ * import assert from "node:assert/strict";
+ *
+ * const rnn = new RNN(4, { inSize: 3 });
+ * const h = rnn.call(array([[1, 2, 3]]));
+ * assert.deepEqual([...h.shape], [1, 4]);
+ * ```
+ */
 export interface RecurrentOptions {
   /**
    * The input size `I`. Default: taken from the first input, which is when

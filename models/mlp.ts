@@ -4,7 +4,19 @@ import { sigmoid } from "../functions/sigmoid.ts";
 import { Linear } from "../layers/linear.ts";
 import { Model } from "./model.ts";
 
-/** Options of {@linkcode MLP}. */
+/**
+ * Options of {@linkcode MLP}.
+ *
+ * @example
+ * ```ts
+ * import { array, relu } from "@dezero/core";
+ * import { MLP } from "@dezero/core/models";
+ * import assert from "node:assert/strict";
+ *
+ * const model = new MLP([5, 1], { activation: relu });
+ * assert.deepEqual([...model.call(array([[1, 2]])).shape], [1, 1]);
+ * ```
+ */
 export interface MLPOptions {
   /** The function applied after every layer but the last (default `sigmoid`). */
   activation?: (x: Variable) => Variable;

@@ -9,7 +9,24 @@ import { Cursor } from "./_cursor.ts";
 import { State } from "./_state.ts";
 import { Optimizer } from "./optimizer.ts";
 
-/** Options of {@linkcode AdaDelta}. */
+/**
+ * Options of {@linkcode AdaDelta}.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { AdaDelta } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * const w = new Parameter(array([1]));
+ * const optimizer = new AdaDelta({ rho: 0.5, eps: 1, lr: 2 }).setup([w]);
+ * w.grad = array([3]);
+ * optimizer.update();
+ * // msg = 0.5 · 3² = 4.5; dx = sqrt((0 + 1) / (4.5 + 1)) · 3; w -= lr · dx.
+ * const expected = 1 - 2 * Math.sqrt(1 / 5.5) * 3;
+ * assert.ok(Math.abs(w.data.get(0) - expected) < 1e-12);
+ * ```
+ */
 export interface AdaDeltaOptions {
   /** The decay of both moving averages (default `0.95`, DeZero's). */
   rho?: number;

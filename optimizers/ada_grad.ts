@@ -4,7 +4,23 @@ import { Cursor } from "./_cursor.ts";
 import { State } from "./_state.ts";
 import { Optimizer } from "./optimizer.ts";
 
-/** Options of {@linkcode AdaGrad}. */
+/**
+ * Options of {@linkcode AdaGrad}.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { AdaGrad } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * const w = new Parameter(array([1]));
+ * const optimizer = new AdaGrad(0.1, { eps: 0 }).setup([w]);
+ * w.grad = array([3]);
+ * optimizer.update();
+ * // h = g², so the first step is lr · g / |g| = lr.
+ * assert.ok(Math.abs(w.data.get(0) - 0.9) < 1e-12);
+ * ```
+ */
 export interface AdaGradOptions {
   /** Added to √h to keep the step finite (default `1e-8`). */
   eps?: number;

@@ -9,7 +9,24 @@ import { Cursor } from "./_cursor.ts";
 import { State } from "./_state.ts";
 import { Optimizer } from "./optimizer.ts";
 
-/** Options of {@linkcode Adam}. */
+/**
+ * Options of {@linkcode Adam}.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { Adam } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * const w = new Parameter(array([1]));
+ * const optimizer = new Adam(0.1, { beta1: 0.5, beta2: 0.5, eps: 0 })
+ *   .setup([w]);
+ * w.grad = array([3]);
+ * optimizer.update();
+ * // With bias correction and eps 0 the first step is exactly alpha.
+ * assert.ok(Math.abs(w.data.get(0) - 0.9) < 1e-12);
+ * ```
+ */
 export interface AdamOptions {
   /** The decay of the first moment (default `0.9`). */
   beta1?: number;

@@ -9,7 +9,23 @@ import { Cursor } from "./_cursor.ts";
 import { State } from "./_state.ts";
 import { Optimizer } from "./optimizer.ts";
 
-/** Options of {@linkcode AdamW}. */
+/**
+ * Options of {@linkcode AdamW}.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { AdamW } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * const w = new Parameter(array([1]));
+ * const optimizer = new AdamW(0.1, { weightDecay: 0.5, eps: 0 }).setup([w]);
+ * w.grad = array([3]);
+ * optimizer.update();
+ * // Decay by lr · weightDecay · w = 0.05, then Adam's first step of lr.
+ * assert.ok(Math.abs(w.data.get(0) - 0.85) < 1e-12);
+ * ```
+ */
 export interface AdamWOptions {
   /** The decay of the first moment (default `0.9`). */
   beta1?: number;

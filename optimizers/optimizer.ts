@@ -8,10 +8,52 @@ import { Parameter } from "../core/parameter.ts";
 import { usingConfig } from "../core/using_config.ts";
 import { Layer } from "../layers/layer.ts";
 
-/** A hook as a function: gets the parameters about to be updated. */
+/**
+ * A hook as a function: gets the parameters about to be updated.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { type OptimizerHookFunction, SGD } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * let seen = 0;
+ * const count: OptimizerHookFunction = (params) => {
+ *   seen += params.length;
+ * };
+ * const w = new Parameter(array([1]));
+ * const optimizer = new SGD(0.1).setup([w]).addHook(count);
+ * w.grad = array([2]);
+ * optimizer.update();
+ * assert.equal(seen, 1);
+ * assert.ok(Math.abs(w.data.get(0) - 0.8) < 1e-12);
+ * ```
+ */
 export type OptimizerHookFunction = (params: Parameter[]) => void;
 
-/** A hook as an object with a `call` method, such as `new WeightDecay(1e-4)`. */
+/**
+ * A hook as an object with a `call` method, such as `new WeightDecay(1e-4)`.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { type OptimizerHookObject, SGD } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * class Counter implements OptimizerHookObject {
+ *   seen = 0;
+ *   call(params: Parameter[]): void {
+ *     this.seen += params.length;
+ *   }
+ * }
+ * const counter = new Counter();
+ * const w = new Parameter(array([1]));
+ * const optimizer = new SGD(0.1).setup([w]).addHook(counter);
+ * w.grad = array([2]);
+ * optimizer.update();
+ * assert.equal(counter.seen, 1);
+ * ```
+ */
 export interface OptimizerHookObject {
   /**
    * Change the parameters' gradients (or anything else) before the update.
@@ -21,7 +63,28 @@ export interface OptimizerHookObject {
   call(params: Parameter[]): void;
 }
 
-/** What {@linkcode Optimizer.addHook} accepts. */
+/**
+ * What {@linkcode Optimizer.addHook} accepts.
+ *
+ * @example
+ * ```ts
+ * import { array, Parameter } from "@dezero/core";
+ * import { type OptimizerHook, SGD, WeightDecay } from "@dezero/core/optimizers";
+ * import assert from "node:assert/strict";
+ *
+ * const hooks: OptimizerHook[] = [new WeightDecay(0.5), () => {}];
+ * const w = new Parameter(array([1]));
+ * const optimizer = new SGD(0.1).setup([w]);
+ * for (const hook of hooks) {
+ *   if (typeof hook === "function") optimizer.addHook(hook);
+ *   else optimizer.addHook(hook);
+ * }
+ * w.grad = array([0]);
+ * optimizer.update();
+ * // The gradient becomes 0 + 0.5 · 1, so w = 1 - 0.1 · 0.5.
+ * assert.ok(Math.abs(w.data.get(0) - 0.95) < 1e-12);
+ * ```
+ */
 export type OptimizerHook = OptimizerHookFunction | OptimizerHookObject;
 
 /**

@@ -5,7 +5,19 @@ import { checkInteger, checkOptions, checkText, numbersOf } from "./_check.ts";
 import { classColors } from "./_palette.ts";
 import { renderSpec } from "./_vega.ts";
 
-/** Options of {@linkcode lineChart}. */
+/**
+ * Options of {@linkcode lineChart}.
+ *
+ * @example
+ * ```ts
+ * import { lineChart } from "@dezero/core/plot";
+ * import assert from "node:assert/strict";
+ *
+ * const svg = await lineChart([3, 2, 1.5], { title: "Training loss", width: 200 });
+ * assert.ok(svg.startsWith("<svg"));
+ * assert.ok(svg.includes("Training loss"));
+ * ```
+ */
 export interface LineChartOptions {
   /** A title above the chart. */
   title?: string;
@@ -23,7 +35,23 @@ export interface LineChartOptions {
   height?: number;
 }
 
-/** One series: numbers as an array, a typed array, a 1-D ndarray or a Variable. */
+/**
+ * One series: numbers as an array, a typed array, a 1-D ndarray or a Variable.
+ *
+ * @example
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { lineChart, type Series } from "@dezero/core/plot";
+ * import assert from "node:assert/strict";
+ *
+ * const curves: Record<string, Series> = {
+ *   train: [3, 2, 1.5],
+ *   test: array([3.5, 2.5, 2]),
+ * };
+ * const svg = await lineChart(curves);
+ * assert.ok(svg.includes("train") && svg.includes("test"));
+ * ```
+ */
 export type Series = ArrayLike<number> | Float64NdArray | Variable;
 
 const caller = "lineChart()";

@@ -4,10 +4,36 @@
 import { describe } from "../core/_describe.ts";
 import { formatShape } from "../core/_ndarray.ts";
 
-/** A seed: an integer in [0, 2**32 - 1] or a non-empty array of them. */
+/**
+ * A seed: an integer in [0, 2**32 - 1] or a non-empty array of them.
+ *
+ * @example
+ * ```ts
+ * import { rand, type Seed, seed } from "@dezero/core/random";
+ * import assert from "node:assert/strict";
+ *
+ * const s: Seed = [1, 2, 3];
+ * seed(s);
+ * const a = rand();
+ * seed(s);
+ * assert.equal(rand(), a);
+ * ```
+ */
 export type Seed = number | readonly number[] | Uint32Array;
 
-/** The shape of a sample: a length, or a shape (`[]` for 0-d). */
+/**
+ * The shape of a sample: a length, or a shape (`[]` for 0-d).
+ *
+ * @example
+ * ```ts
+ * import { normal, type Size } from "@dezero/core/random";
+ * import assert from "node:assert/strict";
+ *
+ * const size: Size = [2, 3];
+ * assert.deepEqual([...normal(0, 1, size).shape], [2, 3]);
+ * assert.deepEqual([...normal(0, 1, 4).shape], [4]);
+ * ```
+ */
 export type Size = number | readonly number[];
 
 const UINT32_MAX = 0xffffffff;

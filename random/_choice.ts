@@ -15,7 +15,20 @@ import {
 import { shapeOfSize, type Size } from "./_arguments.ts";
 import type { RandomState } from "./random_state.ts";
 
-/** Options of {@linkcode RandomState.choice}. */
+/**
+ * Options of {@linkcode RandomState.choice}.
+ *
+ * @example
+ * ```ts
+ * import { choice } from "@dezero/core/random";
+ * import assert from "node:assert/strict";
+ *
+ * // All the probability on element 2; without replacement no repeats.
+ * assert.equal(choice(3, undefined, { p: [0, 0, 1] }), 2);
+ * const drawn = choice(5, 5, { replace: false });
+ * assert.deepEqual([...drawn.data].sort(), [0, 1, 2, 3, 4]);
+ * ```
+ */
 export interface ChoiceOptions {
   /** Whether an element may be drawn more than once (default true). */
   replace?: boolean;

@@ -3,10 +3,35 @@ import type { Float64NdArray } from "../core/_ndarray.ts";
 import type { Variable } from "../core/variable.ts";
 import { firstFar } from "./_first_far.ts";
 
-/** What {@linkcode allClose} compares: an array, a Variable's data or numbers. */
+/**
+ * What {@linkcode allClose} compares: an array, a Variable's data or numbers.
+ *
+ * @example
+ * ```ts
+ * import { array, Variable } from "@dezero/core";
+ * import { allClose, type Comparable } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const values: Comparable[] = [array([1, 2]), new Variable(array([1, 2])), [1, 2]];
+ * for (const value of values) assert.ok(allClose(value, [1, 2]));
+ * ```
+ */
 export type Comparable = Float64NdArray | Variable | NestedNumbers;
 
-/** Tolerances of {@linkcode allClose}, NumPy's names and defaults. */
+/**
+ * Tolerances of {@linkcode allClose}, NumPy's names and defaults.
+ *
+ * @example
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { allClose } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(allClose(array([1]), array([1.05])), false);
+ * assert.equal(allClose(array([1]), array([1.05]), { rtol: 0.1 }), true);
+ * assert.equal(allClose(array([0]), array([0.5]), { atol: 1 }), true);
+ * ```
+ */
 export interface AllCloseOptions {
   /** Relative tolerance (default `1e-5`). */
   rtol?: number;

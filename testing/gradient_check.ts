@@ -14,7 +14,25 @@ import { run } from "./_run.ts";
 import { gradientFunction } from "./_second_order.ts";
 import { upstream } from "./_upstream.ts";
 
-/** Options of {@linkcode gradientCheck}. */
+/**
+ * Options of {@linkcode gradientCheck}.
+ *
+ * @example
+ * ```ts
+ * import { array, sin } from "@dezero/core";
+ * import { gradientCheck } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const result = gradientCheck(sin, array([0.5, 1]), {
+ *   order: 2,
+ *   rtol: 1e-4,
+ *   seed: 1,
+ * });
+ * assert.equal(result.order, 2);
+ * assert.equal(result.rtol, 1e-4);
+ * assert.equal(result.seed, 1);
+ * ```
+ */
 export interface GradientCheckOptions {
   /**
    * Step of the centred difference. Default `1e-6`: for float64 the
@@ -84,7 +102,22 @@ export interface GradientCheckOptions {
   nondeterministicTolerance?: number;
 }
 
-/** One compared element, as reported by {@linkcode gradientCheck}. */
+/**
+ * One compared element, as reported by {@linkcode gradientCheck}.
+ *
+ * @example
+ * ```ts
+ * import { array, square } from "@dezero/core";
+ * import { type GradientCheckElement, gradientCheck } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const result = gradientCheck(square, array([1, 2, 3]));
+ * const worst: GradientCheckElement | null = result.worst;
+ * assert.ok(worst !== null);
+ * assert.equal(worst.input, 0);
+ * assert.ok(worst.absoluteError <= result.maxAbsoluteError);
+ * ```
+ */
 export interface GradientCheckElement {
   /**
    * The output whose gradient this is, or `null` for the sum over the
@@ -108,7 +141,21 @@ export interface GradientCheckElement {
   relativeError: number;
 }
 
-/** What a passing {@linkcode gradientCheck} found, for logging. */
+/**
+ * What a passing {@linkcode gradientCheck} found, for logging.
+ *
+ * @example
+ * ```ts
+ * import { array, square } from "@dezero/core";
+ * import { gradientCheck } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const result = gradientCheck(square, array([1, 2, 3]));
+ * assert.equal(result.order, 1);
+ * assert.deepEqual(result.points, ["given", "moved"]);
+ * assert.ok(result.maxRelativeError < result.rtol);
+ * ```
+ */
 export interface GradientCheckResult {
   /** The mode that ran. */
   mode: "full" | "fast";
@@ -150,7 +197,20 @@ export interface GradientCheckResult {
   atol: number;
 }
 
-/** A function to check: any arguments, one Variable or several out. */
+/**
+ * A function to check: any arguments, one Variable or several out.
+ *
+ * @example
+ * ```ts
+ * import { array, mul, type Variable } from "@dezero/core";
+ * import { type CheckedFunction, gradientCheck } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * const f: CheckedFunction = (a: Variable, b: Variable) => mul(a, b);
+ * const result = gradientCheck(f, [array([1, 2]), array([3, 4])]);
+ * assert.equal(result.order, 1);
+ * ```
+ */
 export type CheckedFunction = (...inputs: never[]) => Variable | Variable[];
 
 /**

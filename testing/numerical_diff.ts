@@ -9,7 +9,20 @@ import {
 import { Variable } from "../core/variable.ts";
 import { checkCallable, weightedSum } from "./_evaluate.ts";
 
-/** Options of {@linkcode numericalDiff}. */
+/**
+ * Options of {@linkcode numericalDiff}.
+ *
+ * @example
+ * ```ts
+ * import { array, square, Variable } from "@dezero/core";
+ * import { numericalDiff } from "@dezero/core/testing";
+ * import assert from "node:assert/strict";
+ *
+ * // The centred difference of x² is exact: ((3 + h)² - (3 - h)²) / 2h = 6.
+ * const g = numericalDiff(square, new Variable(array(3)), { eps: 1e-3 });
+ * assert.ok(Math.abs(g.get() - 6) < 1e-9);
+ * ```
+ */
 export interface NumericalDiffOptions {
   /** The step of the centred difference (default `1e-4`, as in the book). */
   eps?: number;

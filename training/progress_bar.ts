@@ -8,7 +8,25 @@ import {
 } from "./_progress_options.ts";
 import { isTerminal, terminalColumns, writerOf } from "./_output.ts";
 
-/** Options of {@linkcode ProgressBar}; every one has a default. */
+/**
+ * Options of {@linkcode ProgressBar}; every one has a default.
+ *
+ * @example
+ * ```ts
+ * import { ProgressBar } from "@dezero/core/training";
+ * import assert from "node:assert/strict";
+ *
+ * const lines: string[] = [];
+ * const bar = new ProgressBar(2, {
+ *   label: "epoch 1",
+ *   terminal: false,
+ *   write: (text) => lines.push(text),
+ * });
+ * bar.advance(2);
+ * bar.finish();
+ * assert.ok(lines.join("").includes("epoch 1"));
+ * ```
+ */
 export interface ProgressBarOptions {
   /**
    * How many items there are; by default the source's `length`, `size` or

@@ -1,6 +1,18 @@
 import { describe } from "../core/_describe.ts";
 
-/** Options of {@linkcode terminalChart}. */
+/**
+ * Options of {@linkcode terminalChart}.
+ *
+ * @example
+ * ```ts
+ * import { terminalChart } from "@dezero/core/training";
+ * import assert from "node:assert/strict";
+ *
+ * const chart = terminalChart([3, 2, 1.5, 1.2, 1], { height: 4, width: 5 });
+ * const tall = terminalChart([3, 2, 1.5, 1.2, 1], { height: 8, width: 5 });
+ * assert.ok(tall.split("\n").length > chart.split("\n").length);
+ * ```
+ */
 export interface TerminalChartOptions {
   /** Rows above the lowest one; default 10. */
   height?: number;

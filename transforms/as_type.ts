@@ -2,7 +2,20 @@ import { describe } from "../core/_describe.ts";
 import { copyOf, type Float64NdArray, sizeOf } from "../core/_ndarray.ts";
 import { checkArray } from "./_apply.ts";
 
-/** The element types {@linkcode AsType} can round to. */
+/**
+ * The element types {@linkcode AsType} can round to.
+ *
+ * @example
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { AsType, type DType } from "@dezero/core/transforms";
+ * import assert from "node:assert/strict";
+ *
+ * const dtype: DType = "float32";
+ * const y = new AsType(dtype).call(array([0.1]));
+ * assert.equal(y.get(0), Math.fround(0.1));
+ * ```
+ */
 export type DType = "float32" | "float64";
 
 /**

@@ -1,12 +1,17 @@
 import assert from "node:assert/strict";
 import { renderKernels, withoutRelaxedSimd } from "./build.ts";
+import { testNeeding } from "../../testing/_permissions.ts";
 
-Deno.test("the committed kernels are the ones kernels.wat assembles to", async () => {
-  const committed = await Deno.readTextFile(
-    new URL("./_kernels_wasm.ts", import.meta.url),
-  );
-  assert.equal(committed, await renderKernels());
-});
+testNeeding(
+  ["read"],
+  "the committed kernels are the ones kernels.wat assembles to",
+  async () => {
+    const committed = await Deno.readTextFile(
+      new URL("./_kernels_wasm.ts", import.meta.url),
+    );
+    assert.equal(committed, await renderKernels());
+  },
+);
 
 Deno.test("the plain-SIMD build unfuses every relaxed multiply-add", () => {
   assert.equal(

@@ -19,7 +19,20 @@ import type { NestedNumbers } from "./array.ts";
  */
 export type Nested = number & NestedList;
 
-/** The array side of {@linkcode Nested}: a fresh list of `Nested`, yours to change. */
+/**
+ * The array side of {@linkcode Nested}: a fresh list of `Nested`, yours to
+ * change.
+ *
+ * @example
+ * ```ts
+ * import { array, type NestedList, toNested } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const rows: NestedList = toNested(array([[1, 2], [3, 4]]));
+ * rows.push(toNested(array([5, 6])));
+ * assert.equal(rows.length, 3);
+ * ```
+ */
 export interface NestedList extends Array<Nested> {}
 import { type Float64NdArray, isFloat64NdArray, toFlat } from "./_ndarray.ts";
 

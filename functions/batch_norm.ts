@@ -19,7 +19,21 @@ import { reshape } from "./reshape.ts";
 import { square } from "./square.ts";
 import { sub } from "./sub.ts";
 
-/** Options of {@linkcode batchNorm}. */
+/**
+ * Options of {@linkcode batchNorm}.
+ *
+ * @example A decay of 0.5 moves the running mean halfway to the batch mean
+ * ```ts
+ * import { array, type BatchNormOptions, batchNorm } from "@dezero/core";
+ * import assert from "node:assert/strict";
+ *
+ * const options: BatchNormOptions = { decay: 0.5, eps: 1e-5 };
+ * const mean = array([0]);
+ * const variance = array([1]);
+ * batchNorm(array([[1], [3]]), array([1]), array([0]), mean, variance, options);
+ * assert.equal(mean.get(0), 1); // 0.5 · 0 + 0.5 · 2
+ * ```
+ */
 export interface BatchNormOptions {
   /** How much of the running statistics a training call keeps (default 0.9). */
   decay?: number;

@@ -1,7 +1,18 @@
 import { decodeIdx } from "./_idx.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 
-/** Options of {@linkcode readIdx}. */
+/**
+ * Options of {@linkcode readIdx}.
+ *
+ * @example The source names the file in errors
+ * ```ts
+ * import { type ReadIdxOptions, readIdx } from "@dezero/core/io";
+ * import assert from "node:assert/strict";
+ *
+ * const options: ReadIdxOptions = { source: "labels.idx" };
+ * assert.throws(() => readIdx(new Uint8Array([1, 2]), options), /labels\.idx/);
+ * ```
+ */
 export interface ReadIdxOptions {
   /** The file name to show in error messages. */
   source?: string;

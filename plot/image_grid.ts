@@ -5,7 +5,21 @@ import { checkInteger, checkOptions, checkText, numbersOf } from "./_check.ts";
 import { encodeGrayPng, toBase64 } from "./_png.ts";
 import { renderSpec } from "./_vega.ts";
 
-/** Options of {@linkcode imageGrid}. */
+/**
+ * Options of {@linkcode imageGrid}.
+ *
+ * @example Two images in one row, with captions
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import { imageGrid, type ImageGridOptions } from "@dezero/core/plot";
+ * import assert from "node:assert/strict";
+ *
+ * const options: ImageGridOptions = { columns: 2, labels: ["a", "b"], range: [0, 1] };
+ * const svg = await imageGrid(array([[0, 1, 1, 0], [1, 0, 0, 1]]), options);
+ * assert.match(svg, />a</);
+ * assert.match(svg, />b</);
+ * ```
+ */
 export interface ImageGridOptions {
   /** Images per row; default 10, or fewer when there are fewer images. */
   columns?: number;

@@ -21,7 +21,22 @@ import { choiceIndices, type ChoiceOptions } from "./_choice.ts";
 export type { Seed, Size } from "./_arguments.ts";
 export type { ChoiceOptions } from "./_choice.ts";
 
-/** The full state of a {@linkcode RandomState}, as NumPy's `get_state()`. */
+/**
+ * The full state of a {@linkcode RandomState}, as NumPy's `get_state()`.
+ *
+ * @example Replay a stream
+ * ```ts
+ * import { RandomState, type RandomStateState } from "@dezero/core/random";
+ * import assert from "node:assert/strict";
+ *
+ * const random = new RandomState(0);
+ * const state: RandomStateState = random.getState();
+ * const first = random.rand();
+ * random.setState(state);
+ * assert.equal(random.rand(), first);
+ * assert.equal(state.key.length, 624);
+ * ```
+ */
 export interface RandomStateState {
   /** MT19937's 624 words. */
   key: Uint32Array;

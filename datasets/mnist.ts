@@ -7,7 +7,22 @@ import type { Transform } from "../transforms/transform.ts";
 import { Dataset, type DatasetOptions } from "./dataset.ts";
 import { loadMnistIdx, loadPackagedMnist } from "./_mnist_data.ts";
 
-/** The two IDX files of one MNIST split. */
+/**
+ * The two IDX files of one MNIST split.
+ *
+ * @example The full training set, fetched once with getFile
+ * ```ts ignore
+ * import { getFile } from "@dezero/core/io";
+ * import { MNIST, type MnistFiles } from "@dezero/core/datasets";
+ *
+ * const base = "https://ossci-datasets.s3.amazonaws.com/mnist/";
+ * const files: MnistFiles = {
+ *   images: await getFile(`${base}train-images-idx3-ubyte.gz`),
+ *   labels: await getFile(`${base}train-labels-idx1-ubyte.gz`),
+ * };
+ * const trainSet = new MNIST({ train: true, files }); // 60,000 digits
+ * ```
+ */
 export interface MnistFiles {
   /** Images, such as `train-images-idx3-ubyte.gz` (plain or gzipped). */
   images: string | URL;
@@ -15,7 +30,21 @@ export interface MnistFiles {
   labels: string | URL;
 }
 
-/** Options of {@linkcode MNIST}. */
+/**
+ * Options of {@linkcode MNIST}.
+ *
+ * @example The raw pixels of the packaged test digits (needs --allow-read)
+ * ```ts
+ * import { MNIST, type MnistOptions } from "@dezero/core/datasets";
+ * import assert from "node:assert/strict";
+ *
+ * if (Deno.permissions.querySync({ name: "read" }).state === "granted") {
+ *   const options: MnistOptions = { train: false, transform: (x) => x };
+ *   const [x] = new MNIST(options).get(0);
+ *   assert.deepEqual(x.shape, [1, 28, 28]); // untouched: 0 to 255
+ * }
+ * ```
+ */
 export interface MnistOptions extends DatasetOptions {
   /**
    * Read the split from these IDX files (the full MNIST, fetched once with

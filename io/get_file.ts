@@ -1,4 +1,15 @@
-/** Options of {@linkcode getFile}. */
+/**
+ * Options of {@linkcode getFile}.
+ *
+ * @example Cache in a folder of your own, under a name of your own
+ * ```ts ignore
+ * import { type GetFileOptions, getFile } from "@dezero/core/io";
+ *
+ * const options: GetFileOptions = { cacheDir: "./cache", fileName: "w.npz" };
+ * const path = await getFile("https://example.com/weights.npz", options);
+ * // "./cache/w.npz", downloaded on the first call only
+ * ```
+ */
 export interface GetFileOptions {
   /** The cache folder (default `~/.dezero`, from the `HOME` variable). */
   cacheDir?: string;
@@ -24,19 +35,28 @@ export interface GetFileOptions {
  * import { getFile } from "@dezero/core/io";
  * import assert from "node:assert/strict";
  *
- * // A local server stands in for the internet.
- * let requests = 0;
- * const server = Deno.serve(
- *   { hostname: "127.0.0.1", port: 0, onListen() {} },
- *   () => new Response(`hello ${++requests}`),
- * );
- * const url = `http://127.0.0.1:${server.addr.port}/hello.txt`;
- * const cacheDir = Deno.makeTempDirSync();
- * const path = await getFile(url, { cacheDir });
- * assert.equal(await getFile(url, { cacheDir }), path);
- * assert.equal(Deno.readTextFileSync(path), "hello 1");
- * await server.shutdown();
- * Deno.removeSync(cacheDir, { recursive: true });
+ * // A local server stands in for the internet (run with
+ * // --allow-net=127.0.0.1 --allow-read --allow-write=/tmp).
+ * const granted = (d: Deno.PermissionDescriptor) =>
+ *   Deno.permissions.querySync(d).state === "granted";
+ * if (
+ *   granted({ name: "net", host: "127.0.0.1" }) &&
+ *   granted({ name: "write", path: "/tmp" }) &&
+ *   granted({ name: "read", path: "/tmp" })
+ * ) {
+ *   let requests = 0;
+ *   const server = Deno.serve(
+ *     { hostname: "127.0.0.1", port: 0, onListen() {} },
+ *     () => new Response(`hello ${++requests}`),
+ *   );
+ *   const url = `http://127.0.0.1:${server.addr.port}/hello.txt`;
+ *   const cacheDir = Deno.makeTempDirSync({ dir: "/tmp" });
+ *   const path = await getFile(url, { cacheDir });
+ *   assert.equal(await getFile(url, { cacheDir }), path);
+ *   assert.equal(Deno.readTextFileSync(path), "hello 1");
+ *   await server.shutdown();
+ *   Deno.removeSync(cacheDir, { recursive: true });
+ * }
  * ```
  *
  * @example The MNIST test labels into ~/.dezero (not run here: it downloads)

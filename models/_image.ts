@@ -9,7 +9,19 @@ import {
   zerosOf,
 } from "../core/_ndarray.ts";
 
-/** An image as browsers' and decoders' `ImageData`: RGBA bytes, row by row. */
+/**
+ * An image as browsers' and decoders' `ImageData`: RGBA bytes, row by row.
+ *
+ * @example A 1x1 red pixel, as VGG16 sees it (BGR, mean subtracted)
+ * ```ts
+ * import { type RgbaImage, VGG16 } from "@dezero/core/models";
+ * import assert from "node:assert/strict";
+ *
+ * const red: RgbaImage = { width: 1, height: 1, data: [255, 0, 0, 255] };
+ * const x = VGG16.preprocess(red, { size: null });
+ * assert.ok(Math.abs(x.get(2, 0, 0) - (255 - 123.68)) < 1e-9);
+ * ```
+ */
 export interface RgbaImage {
   /** The width in pixels. */
   readonly width: number;

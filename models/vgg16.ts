@@ -14,7 +14,20 @@ import { Model } from "./model.ts";
 
 export type { RgbaImage } from "./_image.ts";
 
-/** Options of {@linkcode VGG16}: a narrower network for tests and experiments. */
+/**
+ * Options of {@linkcode VGG16}: a narrower network for tests and experiments.
+ *
+ * @example A tiny VGG16 on 32x32 images
+ * ```ts
+ * import { zeros } from "@dezero/core";
+ * import { VGG16, type VGG16Options } from "@dezero/core/models";
+ * import assert from "node:assert/strict";
+ *
+ * const options: VGG16Options = { channels: [2, 2, 2, 2, 2], hidden: 8, classes: 3 };
+ * const model = new VGG16(options);
+ * assert.deepEqual(model.call(zeros([1, 3, 32, 32])).shape, [1, 3]);
+ * ```
+ */
 export interface VGG16Options {
   /**
    * The output channels of the five convolution blocks (default DeZero's
@@ -27,7 +40,19 @@ export interface VGG16Options {
   classes?: number;
 }
 
-/** Options of {@linkcode VGG16.preprocess}. */
+/**
+ * Options of {@linkcode VGG16.preprocess}.
+ *
+ * @example Keep the image's size
+ * ```ts
+ * import { VGG16, type PreprocessOptions } from "@dezero/core/models";
+ * import assert from "node:assert/strict";
+ *
+ * const options: PreprocessOptions = { size: null };
+ * const image = { width: 2, height: 1, data: [255, 0, 0, 255, 0, 0, 255, 255] };
+ * assert.deepEqual(VGG16.preprocess(image, options).shape, [3, 1, 2]);
+ * ```
+ */
 export interface PreprocessOptions {
   /** `[height, width]` to resize to, or `null` to keep the size (default `[224, 224]`). */
   size?: readonly [number, number] | null;

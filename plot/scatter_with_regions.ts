@@ -6,7 +6,23 @@ import { checkInteger, checkOptions, checkText, numbersOf } from "./_check.ts";
 import { classColors, lighten } from "./_palette.ts";
 import { renderSpec } from "./_vega.ts";
 
-/** Options of {@linkcode scatterWithRegions}. */
+/**
+ * Options of {@linkcode scatterWithRegions}.
+ *
+ * @example Points only, with a title
+ * ```ts
+ * import { array } from "@dezero/core";
+ * import {
+ *   scatterWithRegions,
+ *   type ScatterWithRegionsOptions,
+ * } from "@dezero/core/plot";
+ * import assert from "node:assert/strict";
+ *
+ * const options: ScatterWithRegionsOptions = { title: "two points" };
+ * const svg = await scatterWithRegions(array([[0, 0], [1, 1]]), [0, 1], options);
+ * assert.match(svg, />two points</);
+ * ```
+ */
 export interface ScatterWithRegionsOptions {
   /**
    * The classifier: given points of shape `[m, 2]`, the class of each, for

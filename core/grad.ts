@@ -1,6 +1,7 @@
 import { describe } from "./_describe.ts";
 import { adoptArray, formatShape, sameShape } from "./_ndarray.ts";
 import { onesOf, runBackward } from "./_backward.ts";
+import { full } from "./full.ts";
 import { gradAccess } from "./_grad_access.ts";
 import { Variable } from "./variable.ts";
 import type { Float64NdArray } from "./_ndarray.ts";
@@ -147,9 +148,7 @@ function seedOf(g: unknown, y: Variable, index: number): Variable {
   if (g instanceof Variable) {
     seed = g;
   } else if (typeof g === "number") {
-    const ones = onesOf(y.data.shape);
-    ones.data.fill(g);
-    seed = new Variable(ones);
+    seed = new Variable(full(y.data.shape, g));
   } else {
     const a = adoptArray("grad()", g);
     if (a === undefined) {

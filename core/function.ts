@@ -22,6 +22,7 @@ import { config } from "./config.ts";
 import { Variable } from "./variable.ts";
 
 const classNames = new WeakMap<object, string>();
+const fusedBackward = new WeakMap<object, boolean>();
 
 /**
  * What a function accepts as an input: a Variable, a number or an array.
@@ -310,10 +311,11 @@ export abstract class Function {
     gys: Variable[],
     createGraph = false,
   ): (Variable | null)[] {
-    if (!createGraph && this.backwardData !== undefined) {
+    const fused = this.backwardData;
+    if (!createGraph && fused !== undefined && this.#fusedBackwardApplies()) {
       const result = gys.length === 1
-        ? this.backwardData(gys[0].data)
-        : this.backwardData(...gys.map((gy) => gy.data));
+        ? fused.call(this, gys[0].data)
+        : fused.apply(this, gys.map((gy) => gy.data));
       return this.#checkGradients(result, false);
     }
     if (this.backwardList !== undefined) {
@@ -328,6 +330,24 @@ export abstract class Function {
       ? this.backward(gys[0])
       : this.backward(...gys);
     return this.#checkGradients(result, createGraph);
+  }
+
+  // backwardData stands in for backward only where the same class defines
+  // both: a subclass that overrides backward (class MySquare extends Square)
+  // gets its own backward, not its parent's fused one. Decided once per class.
+  #fusedBackwardApplies(): boolean {
+    if (this.backwardData === undefined) return false;
+    const ctor = this.constructor;
+    let applies = fusedBackward.get(ctor);
+    if (applies === undefined) {
+      let owner = Object.getPrototypeOf(this);
+      while (!Object.hasOwn(owner, "backwardData")) {
+        owner = Object.getPrototypeOf(owner);
+      }
+      applies = owner.backward === this.backward;
+      fusedBackward.set(ctor, applies);
+    }
+    return applies;
   }
 
   #checkGradients(result: unknown, createGraph: boolean): (Variable | null)[] {

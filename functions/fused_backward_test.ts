@@ -16,6 +16,7 @@ import {
   mul,
   neg,
   sin,
+  Square,
   square,
   sub,
   sum,
@@ -92,4 +93,19 @@ Deno.test("a gradient passed through unchanged reaches two leaves as two arrays"
   assert.notEqual(a.grad!.data, b.grad!.data);
   a.grad!.data.data[0] = 100;
   assert.equal(b.grad!.data.get(0), 1);
+});
+
+Deno.test("a subclass that overrides backward gets its own backward, not the parent's fused one", () => {
+  class TripleSquare extends Square {
+    override backward(gy: Variable): Variable {
+      return mul(gy, mul(this.inputs[0], 6)); // d(3x²)/dx, written on purpose
+    }
+  }
+  const x = new Variable(array(2));
+  new TripleSquare().call(x).backward();
+  assert.equal(x.grad?.item(), 12);
+  // The built-in keeps its fused path.
+  const z = new Variable(array(2));
+  new Square().call(z).backward();
+  assert.equal(z.grad?.item(), 4);
 });

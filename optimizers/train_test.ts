@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { array, type Float64NdArray, sigmoid } from "../mod.ts";
 import { MLP } from "../models/mlp.ts";
+import { getState, seed, setState } from "../random/mod.ts";
 import { Adam } from "./adam.ts";
 import { MomentumSGD } from "./momentum_sgd.ts";
 import type { Optimizer } from "./optimizer.ts";
@@ -26,9 +27,19 @@ function sineData(): { x: Float64NdArray; t: Float64NdArray } {
   return { x: array(xs), t: array(ts) };
 }
 
-function train(optimizer: Optimizer, iterations: number): number[] {
+function train(
+  optimizer: Optimizer,
+  iterations: number,
+  weights = 0,
+): number[] {
   const { x, t } = sineData();
+  // Initial weights from a fixed seed (the global generator otherwise starts
+  // from fresh entropy), leaving the generator as other tests found it.
+  const saved = getState();
+  seed(weights);
   const model = new MLP([10, 1], { activation: sigmoid });
+  model.call(x);
+  setState(saved);
   optimizer.setup(model);
   const losses: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -46,7 +57,7 @@ function train(optimizer: Optimizer, iterations: number): number[] {
 // constant prediction leaves about 0.58 (the sine's variance 0.5 plus the
 // noise), and the best straight line about 0.27, where plain SGD with the
 // book's lr = 0.2 stays for its first few hundred iterations (the book runs
-// 10,000). The thresholds held for six different initial weights.
+// 10,000). The thresholds hold for the initial weights of seeds 0 to 5.
 const cases = [
   ["SGD", () => new SGD(0.2), 300, 0.3],
   ["MomentumSGD", () => new MomentumSGD(0.1, 0.9), 1200, 0.12],

@@ -355,19 +355,21 @@ export function matmulArray(
 ): Float64NdArray {
   const aShape = a.shape;
   const bShape = b.shape;
-  const prefix = `Cannot multiply shapes ${formatShape(aShape)} and ${
-    formatShape(bShape)
-  }: ${caller}`;
+  // The message's start, built only when there is an error to report.
+  const prefix = () =>
+    `Cannot multiply shapes ${formatShape(aShape)} and ${
+      formatShape(bShape)
+    }: ${caller}`;
   if (aShape.length !== 2 || bShape.length !== 2) {
     throw new TypeError(
-      `${prefix} needs 2-d arrays, got ${aShape.length}-d and ${bShape.length}-d`,
+      `${prefix()} needs 2-d arrays, got ${aShape.length}-d and ${bShape.length}-d`,
     );
   }
   const [m, k] = aShape;
   const [k2, n] = bShape;
   if (k !== k2) {
     throw new TypeError(
-      `${prefix} needs the inner dimensions to agree, got ${k} and ${k2}`,
+      `${prefix()} needs the inner dimensions to agree, got ${k} and ${k2}`,
     );
   }
   const out = zerosOf([m, n]);

@@ -17,6 +17,7 @@ export * from "./map.ts";
 export * from "./no_grad.ts";
 export * from "./parameter.ts";
 export * from "./test_mode.ts";
+export * from "./threads.ts";
 export * from "./to_float64_array.ts";
 export * from "./to_nested.ts";
 export * from "./using_config.ts";

@@ -2,11 +2,21 @@
 // Relaxed SIMD (fused multiply-add) where the engine validates it, else plain
 // SIMD, else none: the callers then take their TypeScript paths.
 
-import { RELAXED_SIMD_KERNELS, SIMD_KERNELS } from "./_kernels_wasm.ts";
+import {
+  RELAXED_SIMD_KERNELS,
+  RELAXED_SIMD_UNSHARED_KERNELS,
+  SIMD_KERNELS,
+  SIMD_UNSHARED_KERNELS,
+} from "./_kernels_wasm.ts";
 
-/** The functions and memory exported by kernels.wat. */
+/** The functions exported by kernels.wat, with the memory they work on. */
 export interface Kernels {
+  /** The memory (a SharedArrayBuffer's when {@linkcode Kernels.shared}). */
   readonly memory: WebAssembly.Memory;
+  /** Whether the memory is shared, so helper threads can run on it. */
+  readonly shared: boolean;
+  /** The compiled module, for helper threads to instantiate. */
+  readonly module: WebAssembly.Module;
   /** See kernels.wat: C = A B with strided A and B and a padded C. */
   readonly matmul: (
     a: number,
@@ -49,15 +59,16 @@ export type ElementwiseKernel = (
 export type ElementwiseName = "exp" | "log" | "tanh" | "sin" | "cos";
 
 // The Math functions the kernels fall back on for edge cases.
-const IMPORTS = {
-  Math: {
-    exp: Math.exp,
-    log: Math.log,
-    sin: Math.sin,
-    cos: Math.cos,
-    tanh: Math.tanh,
-  },
+const MATH = {
+  exp: Math.exp,
+  log: Math.log,
+  sin: Math.sin,
+  cos: Math.cos,
+  tanh: Math.tanh,
 };
+
+// Pages of 64 KiB; the kernels' addresses stay below 2^31 (kernels.wat).
+const MAX_PAGES = 32768;
 
 /**
  * Which kernels to use: `"auto"` picks the best the engine validates,
@@ -71,9 +82,12 @@ let mode: KernelMode = "auto";
 let current: Kernels | undefined | null = null;
 
 type Variant = "relaxed-simd" | "simd";
-const SOURCES: Record<Variant, string> = {
-  "relaxed-simd": RELAXED_SIMD_KERNELS,
-  simd: SIMD_KERNELS,
+const SOURCES: Record<Variant, { shared: string; unshared: string }> = {
+  "relaxed-simd": {
+    shared: RELAXED_SIMD_KERNELS,
+    unshared: RELAXED_SIMD_UNSHARED_KERNELS,
+  },
+  simd: { shared: SIMD_KERNELS, unshared: SIMD_UNSHARED_KERNELS },
 };
 // Each variant is compiled once (and keeps its memory) for the whole
 // process, however often tests switch between them: a fresh instance would
@@ -99,26 +113,59 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/**
+ * A shared memory where the engine has them (Deno, Node, cross-origin
+ * isolated pages), else `undefined`.
+ */
+function sharedMemory(): WebAssembly.Memory | undefined {
+  if (typeof SharedArrayBuffer !== "function") return undefined;
+  try {
+    return new WebAssembly.Memory({
+      initial: 1,
+      maximum: MAX_PAGES,
+      shared: true,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The instance of `variant`, or `undefined` where the engine lacks it. */
 function load(variant: Variant): Kernels | undefined {
   if (instances.has(variant)) return instances.get(variant);
   let kernels: Kernels | undefined;
   if (typeof WebAssembly === "object") {
-    const bytes = decode(SOURCES[variant]);
+    const memory = sharedMemory() ??
+      new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
+    const shared = memory.buffer instanceof ArrayBuffer === false;
+    const bytes = decode(SOURCES[variant][shared ? "shared" : "unshared"]);
+    const imports = { env: { memory }, Math: MATH };
+    const make = (module: WebAssembly.Module, instance: WebAssembly.Instance) =>
+      ({
+        ...(instance.exports as unknown as Omit<
+          Kernels,
+          "memory" | "shared" | "module"
+        >),
+        memory,
+        shared,
+        module,
+      }) as Kernels;
     if (WebAssembly.validate(bytes)) {
       try {
         const module = new WebAssembly.Module(bytes);
-        kernels = new WebAssembly.Instance(module, IMPORTS)
-          .exports as unknown as Kernels;
+        kernels = make(module, new WebAssembly.Instance(module, imports));
       } catch {
         // Browsers refuse to compile large modules synchronously on the
         // main thread: compile in the background, use TypeScript meanwhile.
         if (!pending.has(variant)) {
           pending.add(variant);
-          WebAssembly.instantiate(bytes, IMPORTS).then(({ instance }) => {
-            instances.set(variant, instance.exports as unknown as Kernels);
-            current = null;
-          }, () => {});
+          WebAssembly.instantiate(bytes, imports).then(
+            ({ module, instance }) => {
+              instances.set(variant, make(module, instance));
+              current = null;
+            },
+            () => {},
+          );
         }
         return undefined;
       }

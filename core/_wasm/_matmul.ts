@@ -4,6 +4,12 @@
 
 import { copyOf, type Float64NdArray } from "../_ndarray.ts";
 import { kernels, kernelsForced } from "./_instance.ts";
+import {
+  finish,
+  type MatmulArguments,
+  post,
+  readyHelpers,
+} from "./_threads.ts";
 
 // Block sizes (see kernels.wat), in float64s; MC a multiple of the tile's 6
 // rows. A packed mc x kc block of A is 120 KiB, within L2; a kc x 4 panel of B 8 KiB, within L1; B is packed whole
@@ -19,6 +25,10 @@ const NC = 4096;
 // memory, and the tile would be mostly padding). Measured.
 const MIN_WORK = 8192;
 const MIN_SIDE = 4;
+
+// Below this many multiply-adds a product stays on one thread: waking a
+// helper costs tens of microseconds. Measured.
+const MIN_THREADED_WORK = 1 << 21;
 
 const PAGE = 65536;
 
@@ -71,16 +81,26 @@ export function matmulWasm(
     [bLo, bHi] = extent(b);
   }
   const ldc = roundUp(n, 4);
+  const mPad = Math.ceil(m / 6) * 6;
   const mc = Math.ceil(Math.min(MC, m) / 6) * 6;
   const kc = Math.min(KC, k);
   const nc = roundUp(Math.min(NC, n), 4);
-  // Byte addresses of each region, 64-byte aligned (a cache line).
+  // Split C by rows (whole 6-row tiles) or, for short wide products, by
+  // columns (whole 4-column panels) among this thread and the ready helpers.
+  let helpers = m * k * n >= MIN_THREADED_WORK ? readyHelpers(wasm) : [];
+  const byRows = mPad / 6 >= 2 * (helpers.length + 1) ||
+    ldc / 4 < 2 * (helpers.length + 1);
+  const units = byRows ? mPad / 6 : ldc / 4;
+  helpers = helpers.slice(0, Math.max(0, Math.floor(units / 2) - 1));
+  const parts = helpers.length + 1;
+  // Byte addresses of each region, 64-byte aligned (a cache line); each
+  // part has its own packing areas.
   const aStart = 64;
   const bStart = roundUp(aStart + (aHi - aLo) * 8, 64);
   const cStart = roundUp(bStart + (bHi - bLo) * 8, 64);
-  const apStart = roundUp(cStart + Math.ceil(m / 6) * 6 * ldc * 8, 64);
-  const bpStart = roundUp(apStart + mc * kc * 8, 64);
-  const end = bpStart + kc * nc * 8;
+  const packStart = roundUp(cStart + mPad * ldc * 8, 64);
+  const packBytes = roundUp(mc * kc * 8, 64) + roundUp(kc * nc * 8, 64);
+  const end = packStart + parts * packBytes;
   if (end > 2 ** 31) return false;
   const memory = wasm.memory;
   const missing = Math.ceil((end - memory.buffer.byteLength) / PAGE);
@@ -88,24 +108,62 @@ export function matmulWasm(
   const heap = new Float64Array(memory.buffer);
   heap.set(a.data.subarray(aLo, aHi), aStart / 8);
   heap.set(b.data.subarray(bLo, bHi), bStart / 8);
-  wasm.matmul(
-    aStart + (a.offset - aLo) * 8,
-    a.stride[0],
-    a.stride[1],
-    bStart + (b.offset - bLo) * 8,
-    b.stride[0],
-    b.stride[1],
-    cStart,
-    ldc,
-    m,
-    k,
-    n,
-    apStart,
-    bpStart,
-    MC,
-    KC,
-    NC,
-  );
+  const aAt = aStart + (a.offset - aLo) * 8;
+  const bAt = bStart + (b.offset - bLo) * 8;
+  // Part p covers units [first(p), first(p + 1)) of 6 rows or 4 columns.
+  const first = (p: number): number => Math.round((units * p) / parts);
+  const job = (p: number): MatmulArguments => {
+    const from = first(p);
+    const count = first(p + 1) - from;
+    const ap = packStart + p * packBytes;
+    const bp = ap + roundUp(mc * kc * 8, 64);
+    if (byRows) {
+      const row = from * 6;
+      return [
+        aAt + row * a.stride[0] * 8,
+        a.stride[0],
+        a.stride[1],
+        bAt,
+        b.stride[0],
+        b.stride[1],
+        cStart + row * ldc * 8,
+        ldc,
+        Math.min(count * 6, m - row),
+        k,
+        n,
+        ap,
+        bp,
+        MC,
+        KC,
+        NC,
+      ];
+    }
+    const column = from * 4;
+    return [
+      aAt,
+      a.stride[0],
+      a.stride[1],
+      bAt + column * b.stride[1] * 8,
+      b.stride[0],
+      b.stride[1],
+      cStart + column * 8,
+      ldc,
+      m,
+      k,
+      Math.min(count * 4, n - column),
+      ap,
+      bp,
+      MC,
+      KC,
+      NC,
+    ];
+  };
+  for (let p = 1; p < parts; p++) post(helpers[p - 1], job(p));
+  wasm.matmul(...job(0));
+  for (let p = 1; p < parts; p++) {
+    // A helper that failed leaves its part to this thread.
+    if (!finish(helpers[p - 1])) wasm.matmul(...job(p));
+  }
   const c = cStart / 8;
   if (ldc === n) {
     out.data.set(heap.subarray(c, c + m * n), out.offset);

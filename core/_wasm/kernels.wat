@@ -10,6 +10,8 @@
 ;;
 ;; Memory is owned by the caller (core/_wasm/_matmul.ts): it copies the
 ;; operands in, says where the scratch areas are, and copies the result out.
+;; Nothing here keeps state between calls (no globals), so two threads can run
+;; `matmul` at once on disjoint parts of the memory.
 ;; All pointers are byte addresses, all lengths and strides count float64s.
 
 (module
@@ -21,7 +23,12 @@
   (import "Math" "sin" (func $Math.sin (param f64) (result f64)))
   (import "Math" "cos" (func $Math.cos (param f64) (result f64)))
   (import "Math" "tanh" (func $Math.tanh (param f64) (result f64)))
-  (memory (export "memory") 1)
+  ;; The memory is the caller's (core/_wasm/_instance.ts): shared, so that a
+  ;; helper thread's instance of this module works on the same bytes, where the
+  ;; engine allows shared memory; the build makes an unshared variant for the
+  ;; others (browser pages that are not cross-origin isolated). At most 2 GiB:
+  ;; every address is an i32 the callers keep below 2^31.
+  (import "env" "memory" (memory 1 32768 shared))
 
   ;; Matrix product, C = A B, the way BLIS and OpenBLAS do it: B is cut into
   ;; blocks of kc x nc that are packed into 4-column panels (`$packB`), A into
@@ -35,7 +42,7 @@
   ;;
   ;; A is m x k read at `$a` with strides (`$ars`, `$acs`), so transposed and
   ;; broadcast views need no copy; B likewise. C is written at `$c` as a
-  ;; row-major array of ceil(m/6)*6 rows of `$ldc` >= ceil(n/4)*4 columns, so
+  ;; row-major array of ceil(m/6)*6 rows of pitch `$ldc` >= ceil(n/4)*4, so
   ;; the micro-kernel never needs an edge case: the padding rows and columns
   ;; hold the products of the zero padding of the packed panels, and the
   ;; caller ignores them. `$ap` and `$bp` are the packing areas: ceil(mc/6)*6
@@ -50,10 +57,19 @@
     (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32)
     (local $ic i32) (local $mc i32) (local $jr i32) (local $ir i32)
     (local $mPad i32)
-    ;; The micro-kernel accumulates into C, so C starts at zero.
+    ;; The micro-kernel accumulates into C, so C starts at zero: the
+    ;; ceil(m/6)*6 rows of ceil(n/4)*4 columns this call writes, and nothing
+    ;; else (another thread may be writing the columns beside them).
     (local.set $mPad (i32.mul (i32.div_u (i32.add (local.get $m) (i32.const 5)) (i32.const 6)) (i32.const 6)))
-    (memory.fill (local.get $c) (i32.const 0)
-      (i32.shl (i32.mul (local.get $mPad) (local.get $ldc)) (i32.const 3)))
+    (local.set $ir (i32.const 0))
+    (block $zeroDone (loop $zeroLoop
+      (br_if $zeroDone (i32.ge_s (local.get $ir) (local.get $mPad)))
+      (memory.fill
+        (i32.add (local.get $c) (i32.shl (i32.mul (local.get $ir) (local.get $ldc)) (i32.const 3)))
+        (i32.const 0)
+        (i32.shl (i32.and (i32.add (local.get $n) (i32.const 3)) (i32.const -4)) (i32.const 3)))
+      (local.set $ir (i32.add (local.get $ir) (i32.const 1)))
+      (br $zeroLoop)))
     (if (i32.eqz (local.get $k)) (then (return)))
     (local.set $jc (i32.const 0))
     (block $jcDone (loop $jcLoop

@@ -4,7 +4,12 @@ import { isFloat64NdArray, scalarOf } from "./_ndarray.ts";
 import type { Operand } from "./function.ts";
 import { Variable } from "./variable.ts";
 
-/** Wrap a number or array as a Variable; pass Variables through. */
+/**
+ * Wrap a number or array as a Variable; pass Variables through. A wrapped
+ * number or array is a constant: nobody holds its Variable to read a
+ * gradient from, so backward computes none for it (PyTorch likewise computes
+ * none for a tensor that does not require grad). Pass a Variable to get one.
+ */
 export function toVariable(
   caller: string,
   value: Operand,
@@ -16,7 +21,11 @@ export function toVariable(
     constant[CONSTANT] = true;
     return constant;
   }
-  if (isFloat64NdArray(value)) return new Variable(value);
+  if (isFloat64NdArray(value)) {
+    const constant = new Variable(value);
+    constant[CONSTANT] = true;
+    return constant;
+  }
   throw new TypeError(
     `Cannot call ${caller} on ${
       describe(value)

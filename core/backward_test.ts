@@ -9,9 +9,11 @@ import {
   exp,
   type Float64NdArray,
   Function,
+  matmul,
   mul,
   noGrad,
   square,
+  sum,
   toNested,
   usingConfig,
   Variable,
@@ -209,6 +211,25 @@ Deno.test("number operands become constants that keep no gradient", () => {
   const c = new Variable(array(2));
   mul(x, c).backward();
   assert.equal(c.grad?.data.get(), 3);
+});
+
+Deno.test("array operands are constants too: linear() skips x's gradient", () => {
+  // y = x W, summed: dL/dW = xᵀ 1, by hand; x is a plain array, so no
+  // gradient is computed for it (the 100 x 1000 x 784 product of an MNIST
+  // step's backward that nobody reads).
+  const x = array([[1, 2], [3, 4], [5, 6]]);
+  const W = new Variable(array([[1, -1], [2, 0.5]]));
+  const y = matmul(x, W);
+  sum(y).backward();
+  assert.deepEqual(toNested(W.grad!.data), [[9, 9], [12, 12]]);
+  const wrapped = y.creator!.inputs[0];
+  assert.equal(wrapped.grad, null);
+  assert.equal(y.creator!.needsInputGrad(0), false);
+  assert.equal(y.creator!.needsInputGrad(1), true);
+  // The same array wrapped by the user keeps its gradient, W·1 per row.
+  const xv = new Variable(x);
+  sum(matmul(xv, W)).backward();
+  assert.deepEqual(toNested(xv.grad!.data), [[0, 2.5], [0, 2.5], [0, 2.5]]);
 });
 
 Deno.test("a backward may skip inputs that need no gradient, and only those", () => {

@@ -285,7 +285,8 @@ export abstract class Function {
 
   /**
    * Whether input `index` needs a gradient: `false` for the constants made
-   * from number operands (`mul(x, 2)`), whose gradient nobody reads. A
+   * from number and array operands (`mul(x, 2)`, `linear(batch, W, b)` with
+   * a plain ndarray batch), whose gradient nobody reads. A
    * backward may return `null` for such an input and save the work, as
    * PyTorch's `ctx.needs_input_grad` allows.
    *

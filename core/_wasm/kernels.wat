@@ -402,23 +402,27 @@
     (i64x2.shl (i64x2.add (local.get $t) (v128.const i64x2 1023 1023)) (i32.const 52)))
 
   ;; e^r - 1 for |r| <= ln2/2: the Taylor series to r^13 (error below 1e-17
-  ;; relative), in Horner's form.
+  ;; relative), r q(r) with q of degree 12 evaluated in Estrin's scheme: the
+  ;; pairs, quads and octets are independent, so the chain of dependent
+  ;; multiply-adds is 5 long instead of Horner's 13, and the CPU overlaps them.
   (func $expm1Reduced (param $r v128) (result v128)
-    (local $p v128)
-    (local.set $p (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 0.001388888888888889 0.001388888888888889)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 0.041666666666666664 0.041666666666666664)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 0.5 0.5)))
-    (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $r) (v128.const f64x2 1 1)))
-    (f64x2.mul (local.get $p) (local.get $r)))
+    (local $r2 v128) (local $r4 v128) (local $r8 v128)
+    (local $p0 v128) (local $p2 v128) (local $p4 v128) (local $p6 v128) (local $p8 v128) (local $p10 v128)
+    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $p0 (f64x2.relaxed_madd (local.get $r) (v128.const f64x2 0.5 0.5) (v128.const f64x2 1.0 1.0)))
+    (local.set $p2 (f64x2.relaxed_madd (local.get $r) (v128.const f64x2 0.041666666666666664 0.041666666666666664) (v128.const f64x2 0.16666666666666666 0.16666666666666666)))
+    (local.set $p4 (f64x2.relaxed_madd (local.get $r) (v128.const f64x2 0.001388888888888889 0.001388888888888889) (v128.const f64x2 0.008333333333333333 0.008333333333333333)))
+    (local.set $p6 (f64x2.relaxed_madd (local.get $r) (v128.const f64x2 2.48015873015873e-05 2.48015873015873e-05) (v128.const f64x2 0.0001984126984126984 0.0001984126984126984)))
+    (local.set $p8 (f64x2.relaxed_madd (local.get $r) (v128.const f64x2 2.755731922398589e-07 2.755731922398589e-07) (v128.const f64x2 2.7557319223985893e-06 2.7557319223985893e-06)))
+    (local.set $p10 (f64x2.relaxed_madd (local.get $r) (v128.const f64x2 2.08767569878681e-09 2.08767569878681e-09) (v128.const f64x2 2.505210838544172e-08 2.505210838544172e-08)))
+    (local.set $r4 (f64x2.mul (local.get $r2) (local.get $r2)))
+    (local.set $p0 (f64x2.relaxed_madd (local.get $p2) (local.get $r2) (local.get $p0)))
+    (local.set $p4 (f64x2.relaxed_madd (local.get $p6) (local.get $r2) (local.get $p4)))
+    (local.set $p8 (f64x2.relaxed_madd (local.get $p10) (local.get $r2) (local.get $p8)))
+    (local.set $r8 (f64x2.mul (local.get $r4) (local.get $r4)))
+    (local.set $p0 (f64x2.relaxed_madd (local.get $p4) (local.get $r4) (local.get $p0)))
+    (local.set $p8 (f64x2.relaxed_madd (local.get $r4) (v128.const f64x2 1.6059043836821613e-10 1.6059043836821613e-10) (local.get $p8)))
+    (f64x2.mul (local.get $r) (f64x2.relaxed_madd (local.get $p8) (local.get $r8) (local.get $p0))))
 
   ;; e^x for |x| <= 707: 2^n (1 + (e^r - 1)).
   (func $expFast (param $x v128) (result v128)

@@ -1,8 +1,10 @@
 // Dense work on the WebAssembly SIMD kernels against the TypeScript paths
 // they replace, in one run: matmul forward + backward, elementwise functions
 // over 1e6 elements, and the book's chain at 1e6 and 1e7. Each "typescript"
-// row forces the old path (`useKernels("typescript")`), so ratios within a
-// group compare like with like on the same machine at the same moment.
+// row forces the old path (`useKernels("typescript")`), and each matmul
+// "1 thread" row turns the helper threads off (`setNumThreads(1)`), so ratios
+// within a group compare like with like on the same machine at the same
+// moment.
 // Run with `deno bench bench/dense_bench.ts`; NumPy and PyTorch figures for
 // the same workloads come from `bench/numpy_dense.py`.
 
@@ -16,25 +18,31 @@ import {
   cos,
   exp,
   full,
+  getNumThreads,
   log,
   matmul,
+  setNumThreads,
   sin,
   square,
   tanh,
   Variable,
 } from "../mod.ts";
 
-type Path = "wasm" | "typescript";
+type Path = "wasm" | "wasm, 1 thread" | "typescript";
 const PATHS: Path[] = ["wasm", "typescript"];
+const MATMUL_PATHS: Path[] = ["wasm", "wasm, 1 thread", "typescript"];
+const THREADS = getNumThreads();
 
 /** Run `body` with the kernels of `path`, then return to automatic choice. */
 function on(path: Path, body: () => void): () => void {
   return () => {
-    useKernels(path === "wasm" ? "auto" : "typescript");
+    useKernels(path === "typescript" ? "typescript" : "auto");
+    setNumThreads(path === "wasm" ? THREADS : 1);
     try {
       body();
     } finally {
       useKernels("auto");
+      setNumThreads(THREADS);
     }
   };
 }
@@ -63,9 +71,10 @@ for (const n of [256, 1024]) {
   const x = new Variable(random([n, n], 1));
   const w = new Variable(random([n, n], 2));
   const slow = n === 1024 ? { n: 5, warmup: 1 } : {};
-  for (const path of PATHS) {
+  for (const path of MATMUL_PATHS) {
+    const label = path === "wasm" ? `wasm, ${THREADS} threads` : path;
     Deno.bench(
-      `matmul ${n}: forward, ${path}`,
+      `matmul ${n}: forward, ${label}`,
       {
         group: `matmul ${n} forward`,
         baseline: path === "typescript",
@@ -76,7 +85,7 @@ for (const n of [256, 1024]) {
       }),
     );
     Deno.bench(
-      `matmul ${n}: forward + backward, ${path}`,
+      `matmul ${n}: forward + backward, ${label}`,
       {
         group: `matmul ${n} forward + backward`,
         baseline: path === "typescript",

@@ -3,14 +3,15 @@
 // in the L1 cache, so the copies in and out cost little beside the math.
 
 import { type ElementwiseName, kernels, kernelsForced } from "./_instance.ts";
+import { FIRST_FREE_BYTE } from "./_layout.ts";
 
 // 32 KiB of float64s: one chunk in and out stays within L1.
 const CHUNK = 4096;
 // Below this length the call costs more than the SIMD saves. Measured.
 const MIN_LENGTH = 32;
-// Byte address of the chunk in the module's memory (the first page, which
-// the module always has).
-const START = 64;
+// Byte address of the chunk in the module's memory (within the first page,
+// which the module always has, above the constants).
+const START = FIRST_FREE_BYTE;
 
 let heap: Float64Array | undefined;
 

@@ -4,6 +4,7 @@
 
 import { copyOf, type Float64NdArray } from "../_ndarray.ts";
 import { kernels, kernelsForced } from "./_instance.ts";
+import { FIRST_FREE_BYTE } from "./_layout.ts";
 import {
   finish,
   type MatmulArguments,
@@ -95,7 +96,7 @@ export function matmulWasm(
   const parts = helpers.length + 1;
   // Byte addresses of each region, 64-byte aligned (a cache line); each
   // part has its own packing areas.
-  const aStart = 64;
+  const aStart = FIRST_FREE_BYTE;
   const bStart = roundUp(aStart + (aHi - aLo) * 8, 64);
   const cStart = roundUp(bStart + (bHi - bLo) * 8, 64);
   const packStart = roundUp(cStart + mPad * ldc * 8, 64);

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { renderKernels, withoutRelaxedSimd } from "./build.ts";
+import {
+  renderKernels,
+  withConstantsInMemory,
+  withoutRelaxedSimd,
+} from "./build.ts";
 import { testNeeding } from "../../testing/_permissions.ts";
 
 testNeeding(
@@ -27,4 +31,30 @@ Deno.test("the plain-SIMD build unfuses every relaxed multiply-add", () => {
       ),
     /not in the form/,
   );
+});
+
+Deno.test("the build moves every v128 constant into one data segment", () => {
+  const source = `(module
+  (func (result v128)
+    (f64x2.add (v128.const f64x2 0x1p-1022 0x1p-1022) (v128.const f64x2 0.5 0.5))
+    (v128.const i64x2 0x8000000000000000 1023)
+    (v128.const f64x2 0.5 0.5)))
+`;
+  const moved = withConstantsInMemory(source);
+  assert.doesNotMatch(moved, /v128\.const/);
+  // Three distinct constants, the repeated 0.5 stored once.
+  assert.equal(moved.match(/v128\.load offset=0 /g)?.length, 1);
+  assert.equal(moved.match(/v128\.load offset=16 /g)?.length, 2);
+  assert.equal(moved.match(/v128\.load offset=32 /g)?.length, 1);
+  const data = /\(data \(i32\.const 1024\) "([^"]*)"\)/.exec(moved);
+  assert.ok(data !== null, "a data segment at byte 1024");
+  const bytes = new Uint8Array(
+    data[1].split("\\").slice(1).map((hex) => parseInt(hex, 16)),
+  );
+  const view = new DataView(bytes.buffer);
+  assert.equal(view.getFloat64(0, true), 2 ** -1022);
+  assert.equal(view.getFloat64(8, true), 2 ** -1022);
+  assert.equal(view.getFloat64(16, true), 0.5);
+  assert.equal(view.getBigUint64(32, true), 0x8000000000000000n);
+  assert.equal(view.getBigUint64(40, true), 1023n);
 });

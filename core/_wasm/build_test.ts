@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import {
+  assemble,
   renderKernels,
   withConstantsInMemory,
+  withInlinedCalls,
   withoutRelaxedSimd,
 } from "./build.ts";
 import { testNeeding } from "../../testing/_permissions.ts";
@@ -57,4 +59,35 @@ Deno.test("the build moves every v128 constant into one data segment", () => {
   assert.equal(view.getFloat64(16, true), 0.5);
   assert.equal(view.getBigUint64(32, true), 0x8000000000000000n);
   assert.equal(view.getBigUint64(40, true), 1023n);
+});
+
+Deno.test("the build pastes the approximations into their callers", async () => {
+  const source = `(module
+  (func $twice (param $x v128) (result v128)
+    (local $y v128)
+    (local.set $y (f64x2.add (local.get $x) (local.get $x)))
+    (local.get $y))
+  (func $pair (param $x v128) (result v128 v128)
+    (call $twice (local.get $x))
+    (local.get $x))
+  (func (export "f") (param $a f64) (result f64)
+    (call $pair (call $twice (f64x2.splat (local.get $a))))
+    (f64x2.sub)
+    (f64x2.extract_lane 1)))
+`;
+  const inlined = withInlinedCalls(source, new Set(["$twice", "$pair"]));
+  assert.doesNotMatch(inlined, /call|\$twice|\$pair/);
+  // Each call site gets its own renamed parameters and locals.
+  assert.match(inlined, /\(local \$inl\d+_x v128\)/);
+  assert.equal(inlined.match(/\(block \(result v128 v128\)/g)?.length, 1);
+  assert.equal(inlined.match(/\(block \(result v128\)/g)?.length, 2);
+  // Both compute f(a) = 4a - 2a.
+  for (const text of [source, inlined]) {
+    const bytes = new Uint8Array(await assemble("test.wat", text));
+    const module = new WebAssembly.Module(bytes);
+    const f = new WebAssembly.Instance(module).exports.f as (
+      a: number,
+    ) => number;
+    assert.equal(f(1.5), 3);
+  }
 });

@@ -1,15 +1,21 @@
-"""NumPy and PyTorch, one thread, on the workloads of bench/dense_bench.ts.
+"""NumPy and PyTorch on the workloads of bench/dense_bench.ts.
 
-Run with `/usr/bin/python3 bench/numpy_dense.py`. Prints a Markdown table of
-the median of several timed repetitions (after a warm-up) for each workload;
-the figures recorded in bench/README.md come from it.
+Run with `/usr/bin/python3 bench/numpy_dense.py` (one thread, the issue's
+reference) or `/usr/bin/python3 bench/numpy_dense.py 2` (two threads, as this
+library's matmul uses on two cores). Prints a Markdown table of the median of
+several timed repetitions (after a warm-up) for each workload; the figures
+recorded in bench/README.md come from it. `numpy.show_config()` says which
+BLAS NumPy links (Debian's NumPy takes whatever `libblas.so.3` is: the
+reference BLAS, or OpenBLAS once `libopenblas0-pthread` is installed).
 """
 
 import os
+import sys
 
-os.environ["OPENBLAS_NUM_THREADS"] = "1"
-os.environ["OMP_NUM_THREADS"] = "1"
-os.environ["MKL_NUM_THREADS"] = "1"
+THREADS = sys.argv[1] if len(sys.argv) > 1 else "1"
+os.environ["OPENBLAS_NUM_THREADS"] = THREADS
+os.environ["OMP_NUM_THREADS"] = THREADS
+os.environ["MKL_NUM_THREADS"] = THREADS
 
 import statistics  # noqa: E402
 import time  # noqa: E402
@@ -17,7 +23,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-torch.set_num_threads(1)
+torch.set_num_threads(int(THREADS))
 torch.set_default_dtype(torch.float64)
 
 
@@ -106,7 +112,7 @@ def main():
             (f"square(exp(square(x))) {label} forward + backward", "torch",
              timed(lambda: torch_chain(tx), repeat), None))
 
-    print(f"NumPy {np.__version__}, PyTorch {torch.__version__}, one thread")
+    print(f"NumPy {np.__version__}, PyTorch {torch.__version__}, {THREADS} thread(s)")
     print()
     print("| workload | library | time (median) | GFLOP/s |")
     print("| --- | --- | --- | --- |")

@@ -101,11 +101,15 @@ export function runBackward(
   // arrays, without the Function and Variable objects that add() makes.
   const add = pass.createGraph ? operator("add") : sumVariables;
   // Every gradient handed out owns its data: a gradient passed through
-  // unchanged (Add's) can reach two leaves, and the second gets a copy.
-  const handedOut = new Set<Float64NdArray>();
+  // unchanged (Add's), or a view of it (a reshape's), can reach two leaves,
+  // and the second gets a copy. With createGraph the copy would lose the
+  // gradient's graph, so there only the very same array is copied, as
+  // before.
+  const handedOut = new Set<object>();
   const own = (g: Variable): Variable => {
-    if (!handedOut.has(g.data)) {
-      handedOut.add(g.data);
+    const key = pass.createGraph ? g.data : g.data.data;
+    if (!handedOut.has(key)) {
+      handedOut.add(key);
       return g;
     }
     return new Variable(copyOf(g.data));

@@ -13,12 +13,22 @@ import {
   CONSTANT,
   INPUT_VERSIONS,
   PENDING_GRAD,
+  TRUSTED_BACKWARD,
   VERSION,
   VISITED,
   WAITING,
 } from "./_internal.ts";
+import { donate } from "./_grad_memory.ts";
 import { binary, sumRow } from "./_kernels.ts";
-import { copyOf, type Float64NdArray, sizeOf, zerosOf } from "./_ndarray.ts";
+import {
+  copyOf,
+  type Float64NdArray,
+  isExact,
+  sizeOf,
+  SMALL_ARRAY,
+  view,
+  zerosOf,
+} from "./_ndarray.ts";
 import { operator } from "./_operators.ts";
 import { config } from "./config.ts";
 import type { Function } from "./function.ts";
@@ -44,14 +54,15 @@ let activePasses = 0;
  * Propagate `seeds` (one gradient per output) back through the graph.
  *
  * @param outputs The variables to differentiate.
- * @param seeds Their gradients.
+ * @param seeds Their gradients; `null` for ones of the output's shape, which
+ * a pass without `createGraph` may never need to allocate.
  * @param pass What to do with the results.
  * @param readGrad Reads a variable's committed gradient.
  * @param writeGrad Writes a variable's committed gradient.
  */
 export function runBackward(
   outputs: readonly Variable[],
-  seeds: readonly Variable[],
+  seeds: readonly (Variable | null)[],
   pass: BackwardPass,
   readGrad: (x: Variable) => Variable | null,
   writeGrad: (x: Variable, g: Variable | null) => void,
@@ -97,9 +108,29 @@ export function runBackward(
     }
     return x[PENDING_GRAD];
   };
+  const firstOrder = !pass.createGraph;
+  // The large gradients of a first-order pass (see _grad_memory.ts), made
+  // when the first one appears: a graph of scalars never pays for it.
+  let memory: PassMemory | null = null;
   // Without createGraph nothing is recorded, so gradients are summed as
-  // arrays, without the Function and Variable objects that add() makes.
-  const add = pass.createGraph ? operator("add") : sumVariables;
+  // arrays, without the Function and Variable objects that add() makes, and
+  // into a gradient of the pass's own when one is free.
+  const add = firstOrder
+    ? (a: Variable, b: Variable): Variable => {
+      const g = new Variable(
+        binary(a.data, b.data, sumRow, "backward", memory?.takeForSum(a, b)),
+      );
+      if (g.data.data.length > SMALL_ARRAY) {
+        (memory ??= new PassMemory()).own(g);
+      }
+      return g;
+    }
+    : operator("add");
+  // What leaves the pass for the user (a leaf's grad, a retained or captured
+  // gradient) is no longer the pass's to write, and the implicit ones become
+  // a real array.
+  const release = (g: Variable): Variable =>
+    memory === null ? g : memory.release(g);
   // Every gradient handed out owns its data: a gradient passed through
   // unchanged (Add's), or a view of it (a reshape's), can reach two leaves,
   // and the second gets a copy. With createGraph the copy would lose the
@@ -107,7 +138,7 @@ export function runBackward(
   // before.
   const handedOut = new Set<object>();
   const own = (g: Variable): Variable => {
-    const key = pass.createGraph ? g.data : g.data.data;
+    const key = firstOrder ? g.data.data : g.data;
     if (!handedOut.has(key)) {
       handedOut.add(key);
       return g;
@@ -120,9 +151,16 @@ export function runBackward(
   try {
     for (let i = 0; i < outputs.length; i++) {
       const y = outputs[i];
+      let seed = seeds[i];
+      if (seed === null) {
+        const shape = y.data.shape;
+        seed = firstOrder && sizeOf(shape) > SMALL_ARRAY
+          ? (memory ??= new PassMemory()).ones(shape)
+          : new Variable(onesOf(shape));
+      }
       const before = pending(y);
       if (before === null) touched.push(y);
-      y[PENDING_GRAD] = before === null ? seeds[i] : add(before, seeds[i]);
+      y[PENDING_GRAD] = before === null ? seed : add(before, seed);
     }
     const ready: Function[] = roots.filter((f) => f[WAITING] === 0);
     while (ready.length > 0) {
@@ -132,16 +170,30 @@ export function runBackward(
       const gys = new Array<Variable>(fOutputs.length);
       for (let i = 0; i < fOutputs.length; i++) {
         const y = fOutputs[i];
-        const gy = pending(y) ?? new Variable(zerosOf(y.data.shape));
-        gys[i] = gy;
+        let gy = pending(y) ?? new Variable(zerosOf(y.data.shape));
         y[PENDING_GRAD] = null;
         if (capture !== undefined) {
-          if (capture.has(y)) capture.set(y, own(gy));
+          if (capture.has(y)) capture.set(y, own(gy = release(gy)));
         } else if (pass.retainGrad) {
-          retained.push([y, gy]);
+          retained.push([y, gy = release(gy)]);
         }
+        gys[i] = gy;
       }
-      const gxs = f.checkedBackward(gys, pass.createGraph);
+      const gxs = memory === null
+        ? f.checkedBackward(gys, pass.createGraph)
+        : memory.backward(f, gys);
+      if (firstOrder) {
+        if (memory === null) {
+          for (let i = 0; i < gxs.length; i++) {
+            const gx = gxs[i];
+            if (gx !== null && gx.data.data.length > SMALL_ARRAY) {
+              memory = new PassMemory();
+              break;
+            }
+          }
+        }
+        if (memory !== null) memory.adopt(f, gys, gxs);
+      }
       const inputs = f.inputs;
       for (let i = 0; i < inputs.length; i++) {
         const x = inputs[i];
@@ -167,16 +219,18 @@ export function runBackward(
       if (g === null) continue;
       x[PENDING_GRAD] = null;
       if (capture !== undefined) {
-        if (capture.has(x) && capture.get(x) === null) capture.set(x, own(g));
+        if (capture.has(x) && capture.get(x) === null) {
+          capture.set(x, own(release(g)));
+        }
         continue;
       }
       if (x[CONSTANT] || x.creator !== null) continue;
       const old = readGrad(x);
-      writeGrad(x, old === null ? own(g) : add(old, g));
+      writeGrad(x, old === null ? own(release(g)) : release(add(old, g)));
     }
     for (const [y, g] of retained) {
       const old = readGrad(y);
-      writeGrad(y, old === null ? own(g) : add(old, g));
+      writeGrad(y, old === null ? own(g) : release(add(old, g)));
     }
   } finally {
     for (const x of touched) x[PENDING_GRAD] = null;
@@ -230,6 +284,131 @@ export function onesOf(shape: readonly number[]): Float64NdArray {
   return out;
 }
 
-function sumVariables(a: Variable, b: Variable): Variable {
-  return new Variable(binary(a.data, b.data, sumRow, "backward"));
+/**
+ * The memory of one first-order pass: which large gradient storages it may
+ * write into, and the implicit all-ones seed. See `_grad_memory.ts` for what
+ * the library's own functions promise in return.
+ */
+class PassMemory {
+  /**
+   * Storages of more than SMALL_ARRAY elements that this pass made, or that
+   * a trusted backward returned fresh, each held by exactly one gradient in
+   * flight and by nothing a user or a function of the user's can reach. Such
+   * a gradient is dead once its consumer ran, so its storage can take the
+   * consumer's result.
+   */
+  readonly #owned = new Set<Float64Array>();
+  /**
+   * The storage of the implicit seed, a single 1 seen through stride-0
+   * views. Never written; it becomes a real array of ones before any user
+   * code or user sees it.
+   */
+  #ones: Float64Array | null = null;
+
+  /** The all-ones seed of `shape`, as a stride-0 view of one element. */
+  ones(shape: readonly number[]): Variable {
+    if (this.#ones === null) {
+      this.#ones = new Float64Array(1);
+      this.#ones[0] = 1;
+    }
+    return new Variable(
+      view(this.#ones, shape, new Array<number>(shape.length).fill(0), 0),
+    );
+  }
+
+  /** Make `g` (a fresh gradient, held only by the pass) the pass's own. */
+  own(g: Variable): void {
+    this.#owned.add(g.data.data);
+  }
+
+  /**
+   * `g` as it may leave the pass: no longer written by it, and a real array
+   * if it is the implicit seed (or a view of it).
+   */
+  release(g: Variable): Variable {
+    const storage = g.data.data;
+    if (storage === this.#ones) return new Variable(copyOf(g.data));
+    this.#owned.delete(storage);
+    return g;
+  }
+
+  /**
+   * For `a + b`, where both are dead after the sum: one of them to write the
+   * sum into, if the pass owns one whose layout fits, else `undefined`.
+   */
+  takeForSum(a: Variable, b: Variable): Float64NdArray | undefined {
+    const owned = this.#owned;
+    const aData = a.data;
+    const bData = b.data;
+    const aOwned = owned.delete(aData.data);
+    const bOwned = owned.delete(bData.data);
+    if (aOwned && isExact(aData)) return aData;
+    if (bOwned && isExact(bData)) return bData;
+    return undefined;
+  }
+
+  /**
+   * Run `f`'s first-order backward. A trusted one gets the gradients as they
+   * are (the implicit seed as a view) and may write into the one gradient it
+   * receives when the pass owns it; any other gets real arrays, which are no
+   * longer the pass's to write.
+   */
+  backward(f: Function, gys: Variable[]): (Variable | null)[] {
+    let trusted: boolean | undefined;
+    for (let i = 0; i < gys.length; i++) {
+      const storage = gys[i].data.data;
+      if (storage === this.#ones || this.#owned.has(storage)) {
+        trusted ??= f[TRUSTED_BACKWARD]();
+        if (!trusted) gys[i] = this.release(gys[i]);
+      }
+    }
+    if (trusted === true && gys.length === 1) {
+      const gy = gys[0].data;
+      if (this.#owned.has(gy.data) && isExact(gy)) {
+        donate(gy);
+        try {
+          return f.checkedBackward(gys, false);
+        } finally {
+          donate(null);
+        }
+      }
+    }
+    return f.checkedBackward(gys, false);
+  }
+
+  /**
+   * After `f`'s backward turned `gys` into `gxs`: the storages of `gys` are
+   * dead, and a large gradient of `gxs` becomes the pass's own when a trusted
+   * backward made it, or passed through a gradient the pass owned, and no
+   * other gradient of `gxs` shares its storage.
+   */
+  adopt(f: Function, gys: Variable[], gxs: (Variable | null)[]): void {
+    const owned = this.#owned;
+    let wasOwned: Float64Array[] | null = null;
+    for (let i = 0; i < gys.length; i++) {
+      const storage = gys[i].data.data;
+      if (owned.delete(storage)) (wasOwned ??= []).push(storage);
+    }
+    let trusted: boolean | undefined;
+    next: for (let i = 0; i < gxs.length; i++) {
+      const gx = gxs[i];
+      if (gx === null) continue;
+      const storage = gx.data.data;
+      if (storage.length <= SMALL_ARRAY) continue;
+      trusted ??= f[TRUSTED_BACKWARD]();
+      if (!trusted) return;
+      for (let j = 0; j < gxs.length; j++) {
+        if (j !== i && gxs[j]?.data.data === storage) continue next;
+      }
+      for (let j = 0; j < gys.length; j++) {
+        if (
+          gys[j].data.data === storage &&
+          (wasOwned === null || !wasOwned.includes(storage))
+        ) {
+          continue next;
+        }
+      }
+      owned.add(storage);
+    }
+  }
 }

@@ -24,6 +24,7 @@ import {
   copyOf,
   type Float64NdArray,
   isExact,
+  largeStorageCount,
   sizeOf,
   SMALL_ARRAY,
   view,
@@ -108,29 +109,15 @@ export function runBackward(
     }
     return x[PENDING_GRAD];
   };
+  // Without createGraph nothing is recorded: gradients are summed as arrays,
+  // without the Function and Variable objects that add() makes, and the pass
+  // keeps track of the large ones it may write into (see _grad_memory.ts).
+  // That memory is made when first needed: a gradient the pass can own is
+  // always a fresh large storage, so until one has been allocated (as in
+  // every graph of scalars) there is nothing to track.
   const firstOrder = !pass.createGraph;
-  // The large gradients of a first-order pass (see _grad_memory.ts), made
-  // when the first one appears: a graph of scalars never pays for it.
+  const start = largeStorageCount();
   let memory: PassMemory | null = null;
-  // Without createGraph nothing is recorded, so gradients are summed as
-  // arrays, without the Function and Variable objects that add() makes, and
-  // into a gradient of the pass's own when one is free.
-  const add = firstOrder
-    ? (a: Variable, b: Variable): Variable => {
-      const g = new Variable(
-        binary(a.data, b.data, sumRow, "backward", memory?.takeForSum(a, b)),
-      );
-      if (g.data.data.length > SMALL_ARRAY) {
-        (memory ??= new PassMemory()).own(g);
-      }
-      return g;
-    }
-    : operator("add");
-  // What leaves the pass for the user (a leaf's grad, a retained or captured
-  // gradient) is no longer the pass's to write, and the implicit ones become
-  // a real array.
-  const release = (g: Variable): Variable =>
-    memory === null ? g : memory.release(g);
   // Every gradient handed out owns its data: a gradient passed through
   // unchanged (Add's), or a view of it (a reshape's), can reach two leaves,
   // and the second gets a copy. With createGraph the copy would lose the
@@ -155,12 +142,16 @@ export function runBackward(
       if (seed === null) {
         const shape = y.data.shape;
         seed = firstOrder && sizeOf(shape) > SMALL_ARRAY
-          ? (memory ??= new PassMemory()).ones(shape)
+          ? (memory ??= new PassMemory(start)).ones(shape)
           : new Variable(onesOf(shape));
       }
       const before = pending(y);
       if (before === null) touched.push(y);
-      y[PENDING_GRAD] = before === null ? seed : add(before, seed);
+      y[PENDING_GRAD] = before === null
+        ? seed
+        : firstOrder
+        ? (memory ??= new PassMemory(start)).sum(before, seed)
+        : operator("add")(before, seed);
     }
     const ready: Function[] = roots.filter((f) => f[WAITING] === 0);
     while (ready.length > 0) {
@@ -173,27 +164,19 @@ export function runBackward(
         let gy = pending(y) ?? new Variable(zerosOf(y.data.shape));
         y[PENDING_GRAD] = null;
         if (capture !== undefined) {
-          if (capture.has(y)) capture.set(y, own(gy = release(gy)));
+          if (capture.has(y)) capture.set(y, own(gy = release(memory, gy)));
         } else if (pass.retainGrad) {
-          retained.push([y, gy = release(gy)]);
+          retained.push([y, gy = release(memory, gy)]);
         }
         gys[i] = gy;
       }
       const gxs = memory === null
         ? f.checkedBackward(gys, pass.createGraph)
         : memory.backward(f, gys);
-      if (firstOrder) {
-        if (memory === null) {
-          for (let i = 0; i < gxs.length; i++) {
-            const gx = gxs[i];
-            if (gx !== null && gx.data.data.length > SMALL_ARRAY) {
-              memory = new PassMemory();
-              break;
-            }
-          }
-        }
-        if (memory !== null) memory.adopt(f, gys, gxs);
+      if (memory === null && firstOrder && largeStorageCount() !== start) {
+        memory = new PassMemory(start);
       }
+      if (memory !== null) memory.adopt(f, gys, gxs);
       const inputs = f.inputs;
       for (let i = 0; i < inputs.length; i++) {
         const x = inputs[i];
@@ -204,7 +187,9 @@ export function runBackward(
             x[PENDING_GRAD] = gx;
             touched.push(x);
           } else {
-            x[PENDING_GRAD] = add(before, gx);
+            x[PENDING_GRAD] = firstOrder
+              ? (memory ??= new PassMemory(start)).sum(before, gx)
+              : operator("add")(before, gx);
           }
         }
         const g = x.creator;
@@ -220,17 +205,31 @@ export function runBackward(
       x[PENDING_GRAD] = null;
       if (capture !== undefined) {
         if (capture.has(x) && capture.get(x) === null) {
-          capture.set(x, own(release(g)));
+          capture.set(x, own(release(memory, g)));
         }
         continue;
       }
       if (x[CONSTANT] || x.creator !== null) continue;
       const old = readGrad(x);
-      writeGrad(x, old === null ? own(release(g)) : release(add(old, g)));
+      writeGrad(
+        x,
+        old === null
+          ? own(release(memory, g))
+          : firstOrder
+          ? (memory ??= new PassMemory(start)).addTo(old, g)
+          : operator("add")(old, g),
+      );
     }
     for (const [y, g] of retained) {
       const old = readGrad(y);
-      writeGrad(y, old === null ? own(g) : release(add(old, g)));
+      writeGrad(
+        y,
+        old === null
+          ? own(g)
+          : firstOrder
+          ? (memory ??= new PassMemory(start)).addTo(old, g)
+          : operator("add")(old, g),
+      );
     }
   } finally {
     for (const x of touched) x[PENDING_GRAD] = null;
@@ -285,6 +284,15 @@ export function onesOf(shape: readonly number[]): Float64NdArray {
 }
 
 /**
+ * `g` as it may leave the pass for the user (a leaf's grad, a retained or
+ * captured gradient): no longer the pass's to write, and a real array if it
+ * is the implicit seed.
+ */
+function release(memory: PassMemory | null, g: Variable): Variable {
+  return memory === null ? g : memory.release(g);
+}
+
+/**
  * The memory of one first-order pass: which large gradient storages it may
  * write into, and the implicit all-ones seed. See `_grad_memory.ts` for what
  * the library's own functions promise in return.
@@ -297,7 +305,7 @@ class PassMemory {
    * a gradient is dead once its consumer ran, so its storage can take the
    * consumer's result.
    */
-  readonly #owned = new Set<Float64Array>();
+  #owned: Set<Float64Array> | null = null;
   /**
    * The storage of the implicit seed, a single 1 seen through stride-0
    * views. Never written; it becomes a real array of ones before any user
@@ -305,8 +313,17 @@ class PassMemory {
    */
   #ones: Float64Array | null = null;
 
+  /** largeStorageCount() when the pass began. */
+  readonly #start: number;
+
+  /** @param start largeStorageCount() when the pass began. */
+  constructor(start: number) {
+    this.#start = start;
+  }
+
   /** The all-ones seed of `shape`, as a stride-0 view of one element. */
   ones(shape: readonly number[]): Variable {
+    this.#owned ??= new Set();
     if (this.#ones === null) {
       this.#ones = new Float64Array(1);
       this.#ones[0] = 1;
@@ -316,11 +333,6 @@ class PassMemory {
     );
   }
 
-  /** Make `g` (a fresh gradient, held only by the pass) the pass's own. */
-  own(g: Variable): void {
-    this.#owned.add(g.data.data);
-  }
-
   /**
    * `g` as it may leave the pass: no longer written by it, and a real array
    * if it is the implicit seed (or a view of it).
@@ -328,23 +340,37 @@ class PassMemory {
   release(g: Variable): Variable {
     const storage = g.data.data;
     if (storage === this.#ones) return new Variable(copyOf(g.data));
-    this.#owned.delete(storage);
+    this.#owned?.delete(storage);
     return g;
   }
 
   /**
-   * For `a + b`, where both are dead after the sum: one of them to write the
-   * sum into, if the pass owns one whose layout fits, else `undefined`.
+   * `old + g` as a committed gradient (a leaf's or a retained one): `old` is
+   * the user's, so the sum goes into `g` if the pass owns it, and leaves the
+   * pass.
    */
-  takeForSum(a: Variable, b: Variable): Float64NdArray | undefined {
-    const owned = this.#owned;
+  addTo(old: Variable, g: Variable): Variable {
+    return this.release(this.sum(old, g));
+  }
+
+  /**
+   * `a + b`, both dead after it: written into one of them if the pass owns
+   * one whose layout fits. A large sum is the pass's own.
+   */
+  sum(a: Variable, b: Variable): Variable {
     const aData = a.data;
     const bData = b.data;
-    const aOwned = owned.delete(aData.data);
-    const bOwned = owned.delete(bData.data);
-    if (aOwned && isExact(aData)) return aData;
-    if (bOwned && isExact(bData)) return bData;
-    return undefined;
+    let out: Float64NdArray | undefined;
+    const owned = this.#owned;
+    if (owned !== null) {
+      const aOwned = owned.delete(aData.data);
+      const bOwned = owned.delete(bData.data);
+      if (aOwned && isExact(aData)) out = aData;
+      else if (bOwned && isExact(bData)) out = bData;
+    }
+    const g = binary(aData, bData, sumRow, "backward", out);
+    if (g.data.length > SMALL_ARRAY) (this.#owned ??= new Set()).add(g.data);
+    return new Variable(g);
   }
 
   /**
@@ -354,17 +380,19 @@ class PassMemory {
    * longer the pass's to write.
    */
   backward(f: Function, gys: Variable[]): (Variable | null)[] {
+    const owned = this.#owned;
+    if (owned === null) return f.checkedBackward(gys, false);
     let trusted: boolean | undefined;
     for (let i = 0; i < gys.length; i++) {
       const storage = gys[i].data.data;
-      if (storage === this.#ones || this.#owned.has(storage)) {
+      if (storage === this.#ones || owned.has(storage)) {
         trusted ??= f[TRUSTED_BACKWARD]();
         if (!trusted) gys[i] = this.release(gys[i]);
       }
     }
     if (trusted === true && gys.length === 1) {
       const gy = gys[0].data;
-      if (this.#owned.has(gy.data) && isExact(gy)) {
+      if (owned.has(gy.data) && isExact(gy)) {
         donate(gy);
         try {
           return f.checkedBackward(gys, false);
@@ -383,7 +411,12 @@ class PassMemory {
    * other gradient of `gxs` shares its storage.
    */
   adopt(f: Function, gys: Variable[], gxs: (Variable | null)[]): void {
-    const owned = this.#owned;
+    let owned = this.#owned;
+    if (owned === null) {
+      // Nothing owned yet, and nothing to own before a large allocation.
+      if (largeStorageCount() === this.#start) return;
+      owned = this.#owned = new Set();
+    }
     let wasOwned: Float64Array[] | null = null;
     for (let i = 0; i < gys.length; i++) {
       const storage = gys[i].data.data;

@@ -13,3 +13,5 @@ export const CONSTANT: unique symbol = Symbol("constant");
 export const VERSION: unique symbol = Symbol("version");
 /** The sum of the inputs' versions when a function ran, to detect changes. */
 export const INPUT_VERSIONS: unique symbol = Symbol("inputVersions");
+/** Whether a function's first-order backward is one the engine may trust. */
+export const TRUSTED_BACKWARD: unique symbol = Symbol("trustedBackward");

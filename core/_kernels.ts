@@ -9,6 +9,7 @@ import {
   forEachRow,
   formatShape,
   isContiguous,
+  isExact,
   sameShape,
   sizeOf,
   zerosOf,
@@ -51,9 +52,18 @@ export function nameOf(caller: Caller): string {
   return typeof caller === "string" ? caller : caller.name;
 }
 
-/** Apply a unary row kernel to every element of `x` into a new array. */
-export function unary(x: Float64NdArray, row: UnaryRow): Float64NdArray {
-  const y = zerosOf(x.shape);
+/**
+ * Apply a unary row kernel to every element of `x` into a new array, or into
+ * `out` when given: an array of `x`'s shape with storage of exactly its
+ * elements (see `isExact`), which may be `x` itself, since each element is
+ * read before it is written, but must share no storage with `x` otherwise.
+ */
+export function unary(
+  x: Float64NdArray,
+  row: UnaryRow,
+  out?: Float64NdArray,
+): Float64NdArray {
+  const y = out !== undefined && fits(out, x.shape) ? out : zerosOf(x.shape);
   const source = x.data;
   const target = y.data;
   let k = y.offset;
@@ -62,6 +72,11 @@ export function unary(x: Float64NdArray, row: UnaryRow): Float64NdArray {
     k += length;
   });
   return y;
+}
+
+/** Whether `out` can take a result of `shape` (see `unary`, `binary`). */
+function fits(out: Float64NdArray, shape: readonly number[]): boolean {
+  return sameShape(out.shape, shape) && isExact(out);
 }
 
 /**
@@ -107,22 +122,29 @@ function broadcastStrides(
 /**
  * Apply a binary row kernel elementwise to `a` and `b` broadcast together,
  * into a new contiguous array. Broadcasting uses stride 0; nothing is copied.
+ *
+ * With `out`, an array of the result's shape with storage of exactly its
+ * elements (see `isExact`), the result is written there instead. `out` may
+ * be `a` or `b` itself (each element is read before it is written) but must
+ * share no storage with them otherwise. An `out` of another shape is
+ * ignored.
  */
 export function binary(
   a: Float64NdArray,
   b: Float64NdArray,
   row: BinaryRow,
   caller: Caller,
+  out?: Float64NdArray,
 ): Float64NdArray {
   const aData = a.data;
   const bData = b.data;
   if (sameShape(a.shape, b.shape) && isContiguous(a) && isContiguous(b)) {
-    const y = zerosOf(a.shape);
+    const y = out !== undefined && fits(out, a.shape) ? out : zerosOf(a.shape);
     row(aData, a.offset, 1, bData, b.offset, 1, y.data, y.offset, y.size);
     return y;
   }
   const shape = broadcastShapes(caller, a.shape, b.shape);
-  const y = zerosOf(shape);
+  const y = out !== undefined && fits(out, shape) ? out : zerosOf(shape);
   const size = sizeOf(shape);
   if (size === 0) return y;
   const yData = y.data;

@@ -130,13 +130,20 @@ export function sizeOf(shape: readonly number[]): number {
 // the same pool (the README says to copy with `toFloat64Array` first), and the
 // allocator notices a detached pool and starts a new one.
 const POOL_LENGTH = 64;
-const SMALL_ARRAY = 16;
+/** The largest array whose storage comes from the pool. */
+export const SMALL_ARRAY = 16;
 let pool = new Float64Array(POOL_LENGTH);
 let poolUsed = 0;
+// Storages of more than SMALL_ARRAY elements made so far: tests read it to
+// check that an operation did not allocate.
+let largeStorages = 0;
 
 /** Zero-filled storage of exactly `size` elements. */
 export function storageOf(size: number): Float64Array {
-  if (size > SMALL_ARRAY) return new Float64Array(size);
+  if (size > SMALL_ARRAY) {
+    largeStorages++;
+    return new Float64Array(size);
+  }
   if (poolUsed + size > POOL_LENGTH || pool.length === 0) {
     pool = new Float64Array(POOL_LENGTH);
     poolUsed = 0;
@@ -144,6 +151,14 @@ export function storageOf(size: number): Float64Array {
   const data = pool.subarray(poolUsed, poolUsed + size);
   poolUsed += size;
   return data;
+}
+
+/**
+ * How many storages of more than {@linkcode SMALL_ARRAY} elements
+ * {@linkcode storageOf} has made since the program started (for tests).
+ */
+export function largeStorageCount(): number {
+  return largeStorages;
 }
 
 /** A new contiguous, zero-filled array of the given shape. */
@@ -268,6 +283,15 @@ export function isContiguous(a: Float64NdArray): boolean {
     expected *= shape[axis];
   }
   return true;
+}
+
+/**
+ * Whether `a` has storage of exactly its own elements in row-major order
+ * (`offset` 0, `data.length === size`), as every array the library makes:
+ * writing all of `a` then writes all of its storage and nothing else.
+ */
+export function isExact(a: Float64NdArray): boolean {
+  return a.offset === 0 && a.data.length === a.size && isContiguous(a);
 }
 
 /** Whether two shapes are equal. */

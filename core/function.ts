@@ -13,16 +13,19 @@ import {
 import {
   CONSTANT,
   INPUT_VERSIONS,
+  TRUSTED_BACKWARD,
   VERSION,
   VISITED,
   WAITING,
 } from "./_internal.ts";
+import { isTrustedPrototype } from "./_grad_memory.ts";
 import { toVariable } from "./_to_variable.ts";
 import { config } from "./config.ts";
 import { Variable } from "./variable.ts";
 
 const classNames = new WeakMap<object, string>();
 const fusedBackward = new WeakMap<object, boolean>();
+const trustedBackward = new WeakMap<object, boolean>();
 
 /**
  * What a function accepts as an input: a Variable, a number or an array.
@@ -349,6 +352,39 @@ export abstract class Function {
       fusedBackward.set(ctor, applies);
     }
     return applies;
+  }
+
+  /**
+   * @internal For the backward engine: whether the backward that a pass
+   * without `createGraph` runs for this function is one of the library's own,
+   * which keeps the promises listed in `core/_grad_memory.ts` (so the engine
+   * may hand it the all-ones seed as a view and let it write into a gradient
+   * nobody else holds). A subclass that overrides that backward, or an
+   * instance given its own, is not trusted.
+   */
+  [TRUSTED_BACKWARD](): boolean {
+    if (
+      Object.hasOwn(this, "backward") || Object.hasOwn(this, "backwardData") ||
+      Object.hasOwn(this, "backwardList")
+    ) {
+      return false;
+    }
+    const ctor = this.constructor;
+    let trusted = trustedBackward.get(ctor);
+    if (trusted === undefined) {
+      const method = this.#fusedBackwardApplies()
+        ? "backwardData"
+        : this.backwardList !== undefined
+        ? "backwardList"
+        : "backward";
+      let owner = Object.getPrototypeOf(this);
+      while (owner !== null && !Object.hasOwn(owner, method)) {
+        owner = Object.getPrototypeOf(owner);
+      }
+      trusted = owner !== null && isTrustedPrototype(owner);
+      trustedBackward.set(ctor, trusted);
+    }
+    return trusted;
   }
 
   #checkGradients(result: unknown, createGraph: boolean): (Variable | null)[] {

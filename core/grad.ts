@@ -1,6 +1,6 @@
 import { describe } from "./_describe.ts";
 import { adoptArray, formatShape, sameShape } from "./_ndarray.ts";
-import { onesOf, runBackward } from "./_backward.ts";
+import { runBackward } from "./_backward.ts";
 import { full } from "./full.ts";
 import { gradAccess } from "./_grad_access.ts";
 import { Variable } from "./variable.ts";
@@ -90,9 +90,10 @@ export function grad(
       "Cannot use these options in grad(): createGraph and allowUnused must be booleans",
     );
   }
-  let seeds: Variable[];
+  let seeds: (Variable | null)[];
   if (gradOutputs === undefined || gradOutputs === null) {
-    seeds = ys.map((y) => new Variable(onesOf(y.data.shape)));
+    // Ones, made by the engine only if some function needs them as an array.
+    seeds = ys.map(() => null);
   } else {
     if (!Array.isArray(gradOutputs) || gradOutputs.length !== ys.length) {
       throw new TypeError(

@@ -216,19 +216,20 @@ export class Variable {
    */
   backward(options?: BackwardOptions | null): void {
     const { retainGrad, createGraph } = checkBackwardOptions(options);
-    const seed = this.#grad ?? new Variable(onesOf(this.data.shape));
     if (this.creator === null) {
-      this.#grad = seed;
+      this.#grad ??= new Variable(onesOf(this.data.shape));
       return;
     }
     // The seed is this pass's gradient of `this`; with retainGrad it is kept
-    // as it is, not added to itself.
+    // as it is, not added to itself. Without a gradient the seed is ones
+    // (null), which the engine makes only if something needs them as an
+    // array.
     const before = this.#grad;
     this.#grad = null;
     try {
       runBackward(
         [this],
-        [seed],
+        [before],
         { createGraph, retainGrad },
         readGrad,
         writeGrad,

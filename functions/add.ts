@@ -1,3 +1,4 @@
+import { trustBackward } from "../core/_grad_memory.ts";
 import { binary, sumRow, sumTo as sumToArray } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
@@ -66,3 +67,4 @@ export function add(a: Operand, b: Operand): Variable {
 }
 
 registerOperator("add", add);
+trustBackward(Add);

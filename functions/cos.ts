@@ -1,3 +1,4 @@
+import { trustBackward } from "../core/_grad_memory.ts";
 import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { mapWasm } from "../core/_wasm/_elementwise.ts";
@@ -33,9 +34,10 @@ export class Cos extends Function {
 
   /** The same, fused into one pass. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    // Sin's own kernel, so that the result equals the Variable path's.
+    // Sin's own kernel, so that the result equals the Variable path's; the
+    // product goes back into the sine, made here and dead after.
     const sine = new Sin().forward(this.inputs[0].data);
-    return binary(gy, sine, negatedSineProductRow, this);
+    return binary(gy, sine, negatedSineProductRow, this, sine);
   }
 }
 
@@ -60,6 +62,7 @@ export function cos(x: Operand): Variable {
 }
 
 registerOperator("cos", cos);
+trustBackward(Cos);
 
 function cosRow(
   x: Float64Array,

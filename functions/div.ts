@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, productRow, sumTo as sumToArray } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
@@ -43,13 +44,15 @@ export class Div extends Function {
     const b = this.inputs[1].data;
     let gb: Float64NdArray | null = null;
     if (this.needsInputGrad(1)) {
-      // gy · (-a / b²), rounded exactly as the Variable path rounds it.
+      // gy · (-a / b²), rounded exactly as the Variable path rounds it; the
+      // product goes back into the slope, made here and dead after.
       const slope = binary(a, b, negatedSquaredQuotientRow, this);
-      gb = sumToArray(binary(gy, slope, productRow, this), b.shape);
+      gb = sumToArray(binary(gy, slope, productRow, this, slope), b.shape);
     }
+    // The last read of gy: the quotient may go into it.
     return [
       this.needsInputGrad(0)
-        ? sumToArray(binary(gy, b, quotientRow, this), a.shape)
+        ? sumToArray(binary(gy, b, quotientRow, this, reusable(gy)), a.shape)
         : null,
       gb,
     ];
@@ -81,6 +84,7 @@ export function div(a: Operand, b: Operand): Variable {
 }
 
 registerOperator("div", div);
+trustBackward(Div);
 
 /** Row kernel: y = a / b. */
 function quotientRow(

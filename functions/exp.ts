@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, productRow, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { mapWasm } from "../core/_wasm/_elementwise.ts";
@@ -31,7 +32,8 @@ export class Exp extends Function {
 
   /** The same on arrays: gx = gy · y. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    return binary(gy, this.outputs[0].data, productRow, this);
+    const y = this.outputs[0].data;
+    return binary(gy, y, productRow, this, reusable(gy));
   }
 }
 
@@ -58,6 +60,7 @@ export function exp(x: Operand): Variable {
 }
 
 registerOperator("exp", exp);
+trustBackward(Exp);
 
 function expRow(
   x: Float64Array,

@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { mapWasm } from "../core/_wasm/_elementwise.ts";
@@ -31,7 +32,8 @@ export class Log extends Function {
 
   /** The same, fused into one pass. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    return binary(gy, this.inputs[0].data, quotientRow, this);
+    const x = this.inputs[0].data;
+    return binary(gy, x, quotientRow, this, reusable(gy));
   }
 }
 
@@ -56,6 +58,7 @@ export function log(x: Operand): Variable {
 }
 
 registerOperator("log", log);
+trustBackward(Log);
 
 function logRow(
   x: Float64Array,

@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, productRow, sumTo as sumToArray } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
@@ -32,18 +33,24 @@ export class Mul extends Function {
     ];
   }
 
-  /** The same on arrays. */
+  /**
+   * The same on arrays; b's gradient first, so that a's product, the last
+   * to read gy, may go into gy when the engine gives it away.
+   */
   override backwardData(gy: Float64NdArray): (Float64NdArray | null)[] {
     const a = this.inputs[0].data;
     const b = this.inputs[1].data;
-    return [
-      this.needsInputGrad(0)
-        ? sumToArray(binary(gy, b, productRow, this), a.shape)
-        : null,
-      this.needsInputGrad(1)
-        ? sumToArray(binary(gy, a, productRow, this), b.shape)
-        : null,
-    ];
+    const needsA = this.needsInputGrad(0);
+    const gb = this.needsInputGrad(1)
+      ? sumToArray(
+        binary(gy, a, productRow, this, needsA ? undefined : reusable(gy)),
+        b.shape,
+      )
+      : null;
+    const ga = needsA
+      ? sumToArray(binary(gy, b, productRow, this, reusable(gy)), a.shape)
+      : null;
+    return [ga, gb];
   }
 }
 
@@ -74,3 +81,4 @@ export function mul(a: Operand, b: Operand): Variable {
 }
 
 registerOperator("mul", mul);
+trustBackward(Mul);

@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
@@ -29,7 +30,7 @@ export class Neg extends Function {
 
   /** The same on arrays. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    return unary(gy, negativeRow);
+    return unary(gy, negativeRow, reusable(gy));
   }
 }
 
@@ -56,6 +57,7 @@ export function neg(x: Operand): Variable {
 }
 
 registerOperator("neg", neg);
+trustBackward(Neg);
 
 /** Row kernel: y = -x. */
 function negativeRow(

@@ -1,3 +1,4 @@
+import { trustBackward } from "../core/_grad_memory.ts";
 import { reshapeArray } from "../core/_tensor.ts";
 import { type Float64NdArray, sameShape } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
@@ -73,3 +74,4 @@ export function reshape(x: Operand, shape: readonly number[]): Variable {
 }
 
 registerOperator("reshape", reshape);
+trustBackward(Reshape);

@@ -1,3 +1,4 @@
+import { trustBackward } from "../core/_grad_memory.ts";
 import { binary, productRow, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { mapWasm } from "../core/_wasm/_elementwise.ts";
@@ -32,9 +33,10 @@ export class Sin extends Function {
 
   /** The same, fused into one pass. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    // Cos's own kernel, so that the result equals the Variable path's.
+    // Cos's own kernel, so that the result equals the Variable path's; the
+    // product goes back into the slope, made here and dead after.
     const slope = new Cos().forward(this.inputs[0].data);
-    return binary(gy, slope, productRow, this);
+    return binary(gy, slope, productRow, this, slope);
   }
 }
 
@@ -59,6 +61,7 @@ export function sin(x: Operand): Variable {
 }
 
 registerOperator("sin", sin);
+trustBackward(Sin);
 
 function sinRow(
   x: Float64Array,

@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
@@ -30,7 +31,8 @@ export class Square extends Function {
 
   /** The same, fused: gx = 2 · gy · x in one pass. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    return binary(gy, this.inputs[0].data, twiceProductRow, this);
+    const x = this.inputs[0].data;
+    return binary(gy, x, twiceProductRow, this, reusable(gy));
   }
 }
 
@@ -57,6 +59,7 @@ export function square(x: Operand): Variable {
 }
 
 registerOperator("square", square);
+trustBackward(Square);
 
 function squareRow(
   x: Float64Array,

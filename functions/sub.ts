@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, sumTo as sumToArray, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { registerOperator } from "../core/_operators.ts";
@@ -33,14 +34,21 @@ export class Sub extends Function {
     ];
   }
 
-  /** The same on arrays. */
+  /**
+   * The same on arrays. gy itself may be a's gradient; if it is not, b's
+   * may go into gy when the engine gives it away.
+   */
   override backwardData(gy: Float64NdArray): (Float64NdArray | null)[] {
-    return [
-      this.needsInputGrad(0) ? sumToArray(gy, this.inputs[0].data.shape) : null,
-      this.needsInputGrad(1)
-        ? sumToArray(unary(gy, negatedRow), this.inputs[1].data.shape)
-        : null,
-    ];
+    const ga = this.needsInputGrad(0)
+      ? sumToArray(gy, this.inputs[0].data.shape)
+      : null;
+    const gb = this.needsInputGrad(1)
+      ? sumToArray(
+        unary(gy, negatedRow, ga === gy ? undefined : reusable(gy)),
+        this.inputs[1].data.shape,
+      )
+      : null;
+    return [ga, gb];
   }
 }
 
@@ -69,6 +77,7 @@ export function sub(a: Operand, b: Operand): Variable {
 }
 
 registerOperator("sub", sub);
+trustBackward(Sub);
 
 /** Row kernel: y = a - b. */
 function differenceRow(

@@ -1,3 +1,4 @@
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { mapWasm } from "../core/_wasm/_elementwise.ts";
@@ -33,7 +34,8 @@ export class Tanh extends Function {
 
   /** The same, fused into one pass. */
   override backwardData(gy: Float64NdArray): Float64NdArray {
-    return binary(gy, this.outputs[0].data, tanhSlopeProductRow, this);
+    const y = this.outputs[0].data;
+    return binary(gy, y, tanhSlopeProductRow, this, reusable(gy));
   }
 }
 
@@ -58,6 +60,7 @@ export function tanh(x: Operand): Variable {
 }
 
 registerOperator("tanh", tanh);
+trustBackward(Tanh);
 
 function tanhRow(
   x: Float64Array,

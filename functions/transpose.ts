@@ -1,3 +1,4 @@
+import { trustBackward } from "../core/_grad_memory.ts";
 import { describe } from "../core/_describe.ts";
 import { transposeArray } from "../core/_tensor.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
@@ -91,3 +92,4 @@ function checkAxes(
 }
 
 registerOperator("transpose", transpose);
+trustBackward(Transpose);

@@ -22,7 +22,9 @@ import {
   log,
   mul,
   neg,
+  relu,
   reshape,
+  sigmoid,
   sin,
   Square,
   square,
@@ -118,6 +120,11 @@ Deno.test("the other unary functions and a constant factor or divisor write in p
   check(f, [ramp()], 1);
   // sub(3, x) and mul(2, x): the constant first.
   check((x) => exp(sub(3, mul(2, exp(x)))), [ramp()], 1);
+});
+
+Deno.test("sigmoid and relu write their gradient in place", () => {
+  check((x) => relu(sigmoid(exp(x))), [ramp()], 1);
+  check((x) => sigmoid(relu(sub(x, 0.5))), [ramp()], 1);
 });
 
 Deno.test("sin and cos write their product into the slope they make", () => {

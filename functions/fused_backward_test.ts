@@ -15,6 +15,8 @@ import {
   log,
   mul,
   neg,
+  relu,
+  sigmoid,
   sin,
   Square,
   square,
@@ -38,7 +40,7 @@ function random(shape: number[], seed: number, positive = false) {
   return array(data, { shape });
 }
 
-const unary = { square, exp, neg, sin, cos, tanh, log };
+const unary = { square, exp, neg, sin, cos, tanh, log, sigmoid, relu };
 const binary = { add, sub, mul, div };
 
 for (const [name, f] of Object.entries(unary)) {

@@ -1,4 +1,5 @@
-import { unary } from "../core/_kernels.ts";
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
+import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { Function, type Operand } from "../core/function.ts";
 import { Variable } from "../core/variable.ts";
@@ -30,6 +31,12 @@ export class ReLU extends Function {
    */
   backward(gy: Variable): Variable {
     return mul(gy, new Variable(unary(this.inputs[0].data, maskRow)));
+  }
+
+  /** The same, fused into one pass (no mask array). */
+  override backwardData(gy: Float64NdArray): Float64NdArray {
+    const x = this.inputs[0].data;
+    return binary(gy, x, maskedRow, this, reusable(gy));
   }
 }
 
@@ -84,3 +91,24 @@ function maskRow(
     xOffset += xStride;
   }
 }
+
+/** Row kernel of the fused gradient: gy · (1 where x > 0, else 0). */
+function maskedRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    y[yOffset + i] = a[aOffset] * (b[bOffset] > 0 ? 1 : 0);
+    aOffset += aStride;
+    bOffset += bStride;
+  }
+}
+
+trustBackward(ReLU);

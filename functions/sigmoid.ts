@@ -1,4 +1,5 @@
-import { unary } from "../core/_kernels.ts";
+import { reusable, trustBackward } from "../core/_grad_memory.ts";
+import { binary, unary } from "../core/_kernels.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
@@ -30,6 +31,12 @@ export class Sigmoid extends Function {
   backward(gy: Variable): Variable {
     const y = this.outputs[0];
     return mul(gy, mul(y, sub(1, y)));
+  }
+
+  /** The same, fused into one pass (no temporaries for y (1 - y)). */
+  override backwardData(gy: Float64NdArray): Float64NdArray {
+    const y = this.outputs[0].data;
+    return binary(gy, y, sigmoidSlopeProductRow, this, reusable(gy));
   }
 }
 
@@ -69,3 +76,25 @@ function sigmoidRow(
     xOffset += xStride;
   }
 }
+
+/** Row kernel of the fused gradient: gy · y (1 - y), as backward computes it. */
+function sigmoidSlopeProductRow(
+  a: Float64Array,
+  aOffset: number,
+  aStride: number,
+  b: Float64Array,
+  bOffset: number,
+  bStride: number,
+  y: Float64Array,
+  yOffset: number,
+  length: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    const v = b[bOffset];
+    y[yOffset + i] = a[aOffset] * (v * (1 - v));
+    aOffset += aStride;
+    bOffset += bStride;
+  }
+}
+
+trustBackward(Sigmoid);

@@ -13,6 +13,7 @@ import { Variable } from "../core/variable.ts";
 import { cos } from "./cos.ts";
 import { exp } from "./exp.ts";
 import { log } from "./log.ts";
+import { sigmoid } from "./sigmoid.ts";
 import { sin } from "./sin.ts";
 import { tanh } from "./tanh.ts";
 
@@ -22,6 +23,11 @@ const FUNCTIONS = [
   { name: "tanh", f: tanh, math: Math.tanh },
   { name: "sin", f: sin, math: Math.sin },
   { name: "cos", f: cos, math: Math.cos },
+  {
+    name: "sigmoid",
+    f: sigmoid,
+    math: (x: number) => Math.tanh(x * 0.5) * 0.5 + 0.5,
+  },
 ];
 
 /** Positive values in (0.01, 4), so log is defined too. */
@@ -67,7 +73,7 @@ function layouts(): [string, Float64NdArray][] {
   ];
 }
 
-Deno.test("exp, log, tanh, sin and cos agree with a plain loop under every kernel choice", () => {
+Deno.test("exp, log, tanh, sin, cos and sigmoid agree with a plain loop under every kernel choice", () => {
   const modes: KernelMode[] = ["auto", "relaxed-simd", "simd", "typescript"];
   try {
     for (const mode of modes) {

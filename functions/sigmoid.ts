@@ -1,5 +1,6 @@
 import { reusable, trustBackward } from "../core/_grad_memory.ts";
 import { binary, unary } from "../core/_kernels.ts";
+import { mapWasm } from "../core/_wasm/_elementwise.ts";
 import type { Float64NdArray } from "../core/_ndarray.ts";
 import { Function, type Operand } from "../core/function.ts";
 import type { Variable } from "../core/variable.ts";
@@ -71,6 +72,10 @@ function sigmoidRow(
   yOffset: number,
   length: number,
 ): void {
+  // Contiguous rows go to the WebAssembly SIMD kernel when there is one.
+  if (
+    xStride === 1 && mapWasm("sigmoid", x, xOffset, y, yOffset, length)
+  ) return;
   for (let i = 0; i < length; i++) {
     y[yOffset + i] = Math.tanh(x[xOffset] * 0.5) * 0.5 + 0.5;
     xOffset += xStride;

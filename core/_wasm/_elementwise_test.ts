@@ -22,7 +22,10 @@ function ulps(a: number, b: number): number {
   return Number(d < 0n ? -d : d);
 }
 
-const MATH: Record<ElementwiseName, (x: number) => number> = {
+// The kernels that mirror one Math function (sigmoid is tested below).
+type MathName = Exclude<ElementwiseName, "sigmoid">;
+
+const MATH: Record<MathName, (x: number) => number> = {
   exp: Math.exp,
   log: Math.log,
   tanh: Math.tanh,
@@ -31,7 +34,7 @@ const MATH: Record<ElementwiseName, (x: number) => number> = {
 };
 
 // Dense sweeps: the whole useful range, and the core where most values live.
-const SWEEPS: Record<ElementwiseName, [number, number][]> = {
+const SWEEPS: Record<MathName, [number, number][]> = {
   exp: [[-746, 710], [-2, 2]],
   log: [[0, 2], [0.5, 1.5], [0, 1e300]],
   tanh: [[-25, 25], [-1, 1], [-0.6, 0.6]],
@@ -58,7 +61,7 @@ const SHARED_EDGES = [
   -1,
 ];
 
-const EDGES: Record<ElementwiseName, number[]> = {
+const EDGES: Record<MathName, number[]> = {
   exp: [
     709.782712893384, // largest finite result
     709.7827128933841,
@@ -107,7 +110,7 @@ function run(name: ElementwiseName, x: Float64Array): Float64Array {
   return y;
 }
 
-function check(name: ElementwiseName, x: Float64Array, label: string): void {
+function check(name: MathName, x: Float64Array, label: string): void {
   const y = run(name, x);
   for (let i = 0; i < x.length; i++) {
     const expected = MATH[name](x[i]);
@@ -133,7 +136,7 @@ function eachSimd(test: (mode: string) => void): void {
   }
 }
 
-for (const name of Object.keys(MATH) as ElementwiseName[]) {
+for (const name of Object.keys(MATH) as MathName[]) {
   Deno.test(`${name} kernels stay within 2 ulps of Math.${name} over a dense sweep`, () => {
     eachSimd((mode) => {
       for (const [lo, hi] of SWEEPS[name]) {
@@ -160,6 +163,37 @@ for (const name of Object.keys(MATH) as ElementwiseName[]) {
     });
   });
 }
+
+Deno.test("the sigmoid kernel is the TypeScript formula within 3 · 2^-53", () => {
+  // tanh(x/2)/2 + 1/2 with tanh within 2 ulps: at most 2^-53 from the
+  // tanh, one rounding of the sum, and exact where tanh saturates.
+  const formula = (v: number) => Math.tanh(v * 0.5) * 0.5 + 0.5;
+  eachSimd((mode) => {
+    const n = 100_001;
+    for (const [lo, hi] of [[-80, 80], [-2, 2], [-1.2, 1.2]]) {
+      const x = new Float64Array(n).map((_, i) => lo + (hi - lo) * i / (n - 1));
+      const y = run("sigmoid", x);
+      for (let i = 0; i < n; i++) {
+        const expected = formula(x[i]);
+        if (!(Math.abs(y[i] - expected) <= 3 * 2 ** -53)) {
+          assert.fail(
+            `${mode}: sigmoid(${x[i]}) is ${
+              y[i]
+            }, the formula gives ${expected}`,
+          );
+        }
+      }
+    }
+    const edges = [0, -0, Infinity, -Infinity, NaN, 1000, -1000, 1e-300, 1.1];
+    const y = run("sigmoid", new Float64Array(edges));
+    assert.deepEqual(
+      Array.from(y).slice(0, 8),
+      [0.5, 0.5, 1, 0, NaN, 1, 0, 0.5],
+      mode,
+    );
+    assert.ok(Math.abs(y[8] - formula(1.1)) <= 3 * 2 ** -53, mode);
+  });
+});
 
 Deno.test("elementwise kernels write only the requested stretch", () => {
   eachSimd((mode) => {

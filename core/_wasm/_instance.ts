@@ -46,6 +46,8 @@ export interface Kernels {
   readonly sin: ElementwiseKernel;
   /** As {@linkcode Kernels.exp}, for the cosine. */
   readonly cos: ElementwiseKernel;
+  /** As {@linkcode Kernels.exp}, for the logistic sigmoid tanh(x/2)/2 + 1/2. */
+  readonly sigmoid: ElementwiseKernel;
 }
 
 /** An elementwise kernel: read `length` float64s at byte address `source`. */
@@ -56,7 +58,13 @@ export type ElementwiseKernel = (
 ) => void;
 
 /** The names of the elementwise kernels. */
-export type ElementwiseName = "exp" | "log" | "tanh" | "sin" | "cos";
+export type ElementwiseName =
+  | "exp"
+  | "log"
+  | "tanh"
+  | "sin"
+  | "cos"
+  | "sigmoid";
 
 // The Math functions the kernels fall back on for edge cases.
 const MATH = {

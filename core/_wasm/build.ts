@@ -270,6 +270,8 @@ const INLINED = new Set([
   "$expm1Reduced",
   "$expFast",
   "$tanhFast",
+  "$tanhSeries",
+  "$tanhLarge",
   "$logFast",
   "$sinCosFast",
 ]);

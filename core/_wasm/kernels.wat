@@ -344,6 +344,28 @@
     (if (i32.and (local.get $length) (i32.const 1))
       (then (f64.store (local.get $dst) (call $Math.tanh (f64.load (local.get $src)))))))
 
+  ;; The logistic sigmoid as the TypeScript path computes it (DeZero's form):
+  ;; tanh(x / 2) / 2 + 1/2, with no exponential to overflow.
+  (func (export "sigmoid") (param $src i32) (param $dst i32) (param $length i32)
+    (local $end i32) (local $x v128)
+    (local.set $end (i32.add (local.get $src)
+      (i32.shl (i32.and (local.get $length) (i32.const -2)) (i32.const 3))))
+    (block $done (loop $pairs
+      (br_if $done (i32.ge_u (local.get $src) (local.get $end)))
+      (local.set $x (f64x2.mul (v128.load (local.get $src)) (v128.const f64x2 0.5 0.5)))
+      (v128.store (local.get $dst)
+        (f64x2.add
+          (f64x2.mul (call $tanhFast (local.get $x)) (v128.const f64x2 0.5 0.5))
+          (v128.const f64x2 0.5 0.5)))
+      (local.set $src (i32.add (local.get $src) (i32.const 16)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+      (br $pairs)))
+    (if (i32.and (local.get $length) (i32.const 1))
+      (then (f64.store (local.get $dst)
+        (f64.add
+          (f64.mul (call $Math.tanh (f64.mul (f64.load (local.get $src)) (f64.const 0.5))) (f64.const 0.5))
+          (f64.const 0.5))))))
+
   (func (export "sin") (param $src i32) (param $dst i32) (param $length i32)
     (call $sinCos (local.get $src) (local.get $dst) (local.get $length) (i32.const 0)))
 
@@ -441,7 +463,25 @@
   ;; is copied back. ±0 and subnormals take the series and return x; NaN
   ;; stays NaN through both.
   (func $tanhFast (param $x v128) (result v128)
-    (local $z v128) (local $p v128) (local $xz v128) (local $a v128) (local $e v128)
+    (local $a v128) (local $small v128)
+    (local.set $a (f64x2.abs (local.get $x)))
+    (local.set $small (f64x2.lt (local.get $a) (v128.const f64x2 0.55 0.55)))
+    ;; A pair in one regime computes that regime only (most pairs, in
+    ;; practice); a mixed pair computes both and picks per lane.
+    (if (result v128) (i64x2.all_true (local.get $small))
+      (then (call $tanhSeries (local.get $x)))
+      (else
+        (if (result v128) (v128.any_true (local.get $small))
+          (then (v128.bitselect
+            (call $tanhSeries (local.get $x))
+            (call $tanhLarge (local.get $x))
+            (local.get $small)))
+          (else (call $tanhLarge (local.get $x)))))))
+
+  ;; tanh x for |x| < 0.55: x + x z P(z), z = x², with x's sign bit or-ed
+  ;; in, since the series gives +0 for -0.
+  (func $tanhSeries (param $x v128) (result v128)
+    (local $z v128) (local $p v128) (local $xz v128)
     (local.set $z (f64x2.mul (local.get $x) (local.get $x)))
     (local.set $p (v128.const f64x2 -2.859136662305254e-08 -2.859136662305254e-08))
     (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $z) (v128.const f64x2 7.054636946400968e-08 7.054636946400968e-08)))
@@ -463,16 +503,20 @@
     (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $z) (v128.const f64x2 0.13333333333333333 0.13333333333333333)))
     (local.set $p (f64x2.relaxed_madd (local.get $p) (local.get $z) (v128.const f64x2 -0.3333333333333333 -0.3333333333333333)))
     (local.set $xz (f64x2.mul (local.get $x) (local.get $z)))
-    (local.set $a (f64x2.min (f64x2.abs (local.get $x)) (v128.const f64x2 22 22)))
-    (local.set $e (call $expFast (f64x2.add (local.get $a) (local.get $a))))
-    ;; Or-ing in x's sign bit also keeps tanh(-0) = -0 (the series gives +0).
     (v128.or
       (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
-      (v128.bitselect
-        (f64x2.relaxed_madd (local.get $xz) (local.get $p) (local.get $x))
-        (f64x2.sub (v128.const f64x2 1 1)
-          (f64x2.div (v128.const f64x2 2 2) (f64x2.add (local.get $e) (v128.const f64x2 1 1))))
-        (f64x2.lt (local.get $a) (v128.const f64x2 0.55 0.55)))))
+      (f64x2.relaxed_madd (local.get $xz) (local.get $p) (local.get $x))))
+
+  ;; tanh x for |x| >= 0.55: the sign of x times 1 - 2 / (e^2|x| + 1), |x|
+  ;; capped at 22.
+  (func $tanhLarge (param $x v128) (result v128)
+    (local $a v128) (local $e v128)
+    (local.set $a (f64x2.min (f64x2.abs (local.get $x)) (v128.const f64x2 22 22)))
+    (local.set $e (call $expFast (f64x2.add (local.get $a) (local.get $a))))
+    (v128.or
+      (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+      (f64x2.sub (v128.const f64x2 1 1)
+        (f64x2.div (v128.const f64x2 2 2) (f64x2.add (local.get $e) (v128.const f64x2 1 1))))))
 
   ;; log x for normal, finite, positive x: fdlibm's e_log.c, vectorised.
   ;; x = 2^k (1 + f) with √2/2 <= 1 + f < √2, s = f / (2 + f), and

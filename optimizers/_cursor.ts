@@ -26,6 +26,15 @@ export class Cursor {
     }
   }
 
+  /**
+   * The storage offset of the first element when the array reset to is
+   * contiguous (element i is then at `start() + i`, without calling
+   * `next()`), else -1.
+   */
+  start(): number {
+    return this.#contiguous ? this.#offset : -1;
+  }
+
   /** The storage offset of the current element; moves to the next. */
   next(): number {
     if (this.#contiguous) return this.#offset++;

@@ -112,12 +112,16 @@ export class AdaDelta extends Optimizer {
     const lr = this.#lr;
     this.#param.reset(p);
     this.#grad.reset(g);
+    // Contiguous arrays (the usual case) are indexed directly: a cursor call
+    // per element cost several times the update.
+    const ps = this.#param.start();
+    const gs = this.#grad.start();
     for (let i = 0; i < size; i++) {
-      const grad = gData[this.#grad.next()];
+      const grad = gData[gs >= 0 ? gs + i : this.#grad.next()];
       msg[i] = msg[i] * rho + (1 - rho) * grad * grad;
       const dx = Math.sqrt((msdx[i] + eps) / (msg[i] + eps)) * grad;
       msdx[i] = msdx[i] * rho + (1 - rho) * dx * dx;
-      pData[this.#param.next()] -= lr * dx;
+      pData[ps >= 0 ? ps + i : this.#param.next()] -= lr * dx;
     }
   }
 }

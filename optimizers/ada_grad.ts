@@ -90,10 +90,15 @@ export class AdaGrad extends Optimizer {
     const eps = this.eps;
     this.#param.reset(p);
     this.#grad.reset(g);
+    // Contiguous arrays (the usual case) are indexed directly: a cursor call
+    // per element cost several times the update.
+    const ps = this.#param.start();
+    const gs = this.#grad.start();
     for (let i = 0; i < size; i++) {
-      const grad = gData[this.#grad.next()];
+      const grad = gData[gs >= 0 ? gs + i : this.#grad.next()];
       h[i] += grad * grad;
-      pData[this.#param.next()] -= lr * grad / (Math.sqrt(h[i]) + eps);
+      pData[ps >= 0 ? ps + i : this.#param.next()] -= lr * grad /
+        (Math.sqrt(h[i]) + eps);
     }
   }
 }

@@ -141,11 +141,16 @@ export class Adam extends Optimizer {
     const lr = this.lr;
     this.#param.reset(p);
     this.#grad.reset(g);
+    // Contiguous arrays (the usual case) are indexed directly: a cursor call
+    // per element cost several times the update.
+    const ps = this.#param.start();
+    const gs = this.#grad.start();
     for (let i = 0; i < size; i++) {
-      const grad = gData[this.#grad.next()];
+      const grad = gData[gs >= 0 ? gs + i : this.#grad.next()];
       m[i] += (1 - beta1) * (grad - m[i]);
       v[i] += (1 - beta2) * (grad * grad - v[i]);
-      pData[this.#param.next()] -= lr * m[i] / (Math.sqrt(v[i]) + eps);
+      pData[ps >= 0 ? ps + i : this.#param.next()] -= lr * m[i] /
+        (Math.sqrt(v[i]) + eps);
     }
   }
 }

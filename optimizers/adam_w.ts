@@ -123,9 +123,13 @@ export class AdamW extends Optimizer {
     const correction2 = Math.sqrt(1 - Math.pow(beta2, step));
     this.#param.reset(p);
     this.#grad.reset(g);
+    // Contiguous arrays (the usual case) are indexed directly: a cursor call
+    // per element cost several times the update.
+    const ps = this.#param.start();
+    const gs = this.#grad.start();
     for (let i = 0; i < size; i++) {
-      const grad = gData[this.#grad.next()];
-      const k = this.#param.next();
+      const grad = gData[gs >= 0 ? gs + i : this.#grad.next()];
+      const k = ps >= 0 ? ps + i : this.#param.next();
       m[i] = m[i] * beta1 + grad * (1 - beta1);
       v[i] = v[i] * beta2 + (1 - beta2) * grad * grad;
       const denominator = Math.sqrt(v[i]) / correction2 + eps;

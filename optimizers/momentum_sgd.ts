@@ -70,9 +70,13 @@ export class MomentumSGD extends Optimizer {
     const momentum = this.momentum;
     this.#param.reset(p);
     this.#grad.reset(g);
+    // Contiguous arrays (the usual case) are indexed directly: a cursor call
+    // per element cost several times the update.
+    const ps = this.#param.start();
+    const gs = this.#grad.start();
     for (let i = 0; i < size; i++) {
-      v[i] = v[i] * momentum - lr * gData[this.#grad.next()];
-      pData[this.#param.next()] += v[i];
+      v[i] = v[i] * momentum - lr * gData[gs >= 0 ? gs + i : this.#grad.next()];
+      pData[ps >= 0 ? ps + i : this.#param.next()] += v[i];
     }
   }
 }

@@ -57,9 +57,13 @@ export class SGD extends Optimizer {
     const size = param.size;
     this.#param.reset(p);
     this.#grad.reset(g);
+    // Contiguous arrays (the usual case) are indexed directly: a cursor call
+    // per element cost several times the update.
+    const ps = this.#param.start();
+    const gs = this.#grad.start();
     for (let i = 0; i < size; i++) {
-      const k = this.#param.next();
-      pData[k] -= lr * gData[this.#grad.next()];
+      const k = ps >= 0 ? ps + i : this.#param.next();
+      pData[k] -= lr * gData[gs >= 0 ? gs + i : this.#grad.next()];
     }
   }
 }

@@ -63,7 +63,7 @@ export function unary(
   row: UnaryRow,
   out?: Float64NdArray,
 ): Float64NdArray {
-  const y = out !== undefined && fits(out, x.shape) ? out : zerosOf(x.shape);
+  const y = outputFor(out, x.shape);
   const source = x.data;
   const target = y.data;
   let k = y.offset;
@@ -74,9 +74,17 @@ export function unary(
   return y;
 }
 
-/** Whether `out` can take a result of `shape` (see `unary`, `binary`). */
-function fits(out: Float64NdArray, shape: readonly number[]): boolean {
-  return sameShape(out.shape, shape) && isExact(out);
+/**
+ * `out` when it can take a result of `shape` (see `unary`, `binary`), else a
+ * new zero-filled array of that shape.
+ */
+function outputFor(
+  out: Float64NdArray | undefined,
+  shape: readonly number[],
+): Float64NdArray {
+  return out !== undefined && sameShape(out.shape, shape) && isExact(out)
+    ? out
+    : zerosOf(shape);
 }
 
 /**
@@ -139,12 +147,12 @@ export function binary(
   const aData = a.data;
   const bData = b.data;
   if (sameShape(a.shape, b.shape) && isContiguous(a) && isContiguous(b)) {
-    const y = out !== undefined && fits(out, a.shape) ? out : zerosOf(a.shape);
+    const y = outputFor(out, a.shape);
     row(aData, a.offset, 1, bData, b.offset, 1, y.data, y.offset, y.size);
     return y;
   }
   const shape = broadcastShapes(caller, a.shape, b.shape);
-  const y = out !== undefined && fits(out, shape) ? out : zerosOf(shape);
+  const y = outputFor(out, shape);
   const size = sizeOf(shape);
   if (size === 0) return y;
   const yData = y.data;

@@ -143,9 +143,10 @@ function load(variant: Variant): Kernels | undefined {
   if (instances.has(variant)) return instances.get(variant);
   let kernels: Kernels | undefined;
   if (typeof WebAssembly === "object") {
-    const memory = sharedMemory() ??
+    const sharedOne = sharedMemory();
+    const shared = sharedOne !== undefined;
+    const memory = sharedOne ??
       new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES });
-    const shared = memory.buffer instanceof ArrayBuffer === false;
     const bytes = decode(SOURCES[variant][shared ? "shared" : "unshared"]);
     const imports = { env: { memory }, Math: MATH };
     const make = (module: WebAssembly.Module, instance: WebAssembly.Instance) =>

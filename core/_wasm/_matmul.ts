@@ -100,7 +100,8 @@ export function matmulWasm(
   const bStart = roundUp(aStart + (aHi - aLo) * 8, 64);
   const cStart = roundUp(bStart + (bHi - bLo) * 8, 64);
   const packStart = roundUp(cStart + mPad * ldc * 8, 64);
-  const packBytes = roundUp(mc * kc * 8, 64) + roundUp(kc * nc * 8, 64);
+  const aPackBytes = roundUp(mc * kc * 8, 64);
+  const packBytes = aPackBytes + roundUp(kc * nc * 8, 64);
   const end = packStart + parts * packBytes;
   if (end > 2 ** 31) return false;
   const memory = wasm.memory;
@@ -116,44 +117,24 @@ export function matmulWasm(
   const job = (p: number): MatmulArguments => {
     const from = first(p);
     const count = first(p + 1) - from;
+    // The part's first row and column of C, and its numbers of them.
+    const row = byRows ? from * 6 : 0;
+    const column = byRows ? 0 : from * 4;
     const ap = packStart + p * packBytes;
-    const bp = ap + roundUp(mc * kc * 8, 64);
-    if (byRows) {
-      const row = from * 6;
-      return [
-        aAt + row * a.stride[0] * 8,
-        a.stride[0],
-        a.stride[1],
-        bAt,
-        b.stride[0],
-        b.stride[1],
-        cStart + row * ldc * 8,
-        ldc,
-        Math.min(count * 6, m - row),
-        k,
-        n,
-        ap,
-        bp,
-        MC,
-        KC,
-        NC,
-      ];
-    }
-    const column = from * 4;
     return [
-      aAt,
+      aAt + row * a.stride[0] * 8,
       a.stride[0],
       a.stride[1],
       bAt + column * b.stride[1] * 8,
       b.stride[0],
       b.stride[1],
-      cStart + column * 8,
+      cStart + (row * ldc + column) * 8,
       ldc,
-      m,
+      byRows ? Math.min(count * 6, m - row) : m,
       k,
-      Math.min(count * 4, n - column),
+      byRows ? n : Math.min(count * 4, n - column),
       ap,
-      bp,
+      ap + aPackBytes,
       MC,
       KC,
       NC,

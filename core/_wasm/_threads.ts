@@ -88,34 +88,25 @@ interface Helper {
   posted: number;
 }
 
-/** `node:worker_threads` where the engine has it, else `undefined`. */
-function workerThreads(): WorkerThreads | undefined {
+/** The Node built-in module `name` where the engine has it, else `undefined`. */
+function builtin<T>(name: string): T | undefined {
   const process = (globalThis as {
     process?: { getBuiltinModule?: (name: string) => unknown };
   }).process;
   try {
-    return process?.getBuiltinModule?.("node:worker_threads") as
-      | WorkerThreads
-      | undefined;
+    return process?.getBuiltinModule?.(name) as T | undefined;
   } catch {
     return undefined;
   }
 }
 
 /** How many cores the engine reports (1 when it does not say). */
-export function availableCores(): number {
-  const process = (globalThis as {
-    process?: { getBuiltinModule?: (name: string) => unknown };
-  }).process;
-  try {
-    const os = process?.getBuiltinModule?.("node:os") as
-      | { availableParallelism?: () => number; cpus?: () => unknown[] }
-      | undefined;
-    const cores = os?.availableParallelism?.() ?? os?.cpus?.().length;
-    if (typeof cores === "number" && cores >= 1) return cores;
-  } catch {
-    // Fall through to navigator.
-  }
+function availableCores(): number {
+  const os = builtin<
+    { availableParallelism?: () => number; cpus?: () => unknown[] }
+  >("node:os");
+  const cores = os?.availableParallelism?.() ?? os?.cpus?.().length;
+  if (typeof cores === "number" && cores >= 1) return cores;
   const reported =
     (globalThis as { navigator?: { hardwareConcurrency?: number } })
       .navigator?.hardwareConcurrency;
@@ -126,13 +117,15 @@ export function availableCores(): number {
 // meets (a few hundred rows) have too little work per thread.
 const DEFAULT_LIMIT = 4;
 
-let wanted = Math.min(availableCores(), DEFAULT_LIMIT);
+// The thread count; looked up on first use, not when the library loads
+// (asking for node:os loads Node compatibility in Deno).
+let wanted: number | undefined;
 // Helpers started for these kernels (one list per instance of the module).
 const started = new Map<Kernels, Helper[]>();
 
 /** The number of threads dense products may use (internal; see threads.ts). */
 export function threadCount(): number {
-  return wanted;
+  return wanted ??= Math.min(availableCores(), DEFAULT_LIMIT);
 }
 
 /**
@@ -183,6 +176,7 @@ function start(
  * empty and the caller works alone.
  */
 export function readyHelpers(wasm: Kernels): Helper[] {
+  const wanted = threadCount();
   if (wanted <= 1 || !wasm.shared) return [];
   let helpers = started.get(wasm);
   if (helpers === undefined) {
@@ -197,7 +191,7 @@ export function readyHelpers(wasm: Kernels): Helper[] {
     }
   }
   if (helpers.length < wanted - 1) {
-    const threads = workerThreads();
+    const threads = builtin<WorkerThreads>("node:worker_threads");
     while (threads !== undefined && helpers.length < wanted - 1) {
       const helper = start(threads, wasm);
       if (helper === undefined) break;
@@ -232,19 +226,13 @@ export function post(helper: Helper, args: MatmulArguments): void {
  */
 export function finish(helper: Helper): boolean {
   const control = helper.control;
-  // This thread has nothing else to do: spin first, then sleep.
   const until = performance.now() + CALLER_SPIN_MS;
-  while (
-    Atomics.load(control, DONE) !== helper.posted &&
-    Atomics.load(control, STATE) !== FAILED && performance.now() < until
-  ) {
-    // Spin.
-  }
   for (;;) {
     const done = Atomics.load(control, DONE);
     if (done === helper.posted) break;
     if (Atomics.load(control, STATE) === FAILED) break;
-    Atomics.wait(control, DONE, done, 1000);
+    // This thread has nothing else to do: spin a moment, then sleep.
+    if (performance.now() >= until) Atomics.wait(control, DONE, done, 1000);
   }
   return Atomics.load(control, DONE) === helper.posted &&
     Atomics.load(control, STATE) === READY;

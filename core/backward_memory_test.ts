@@ -526,3 +526,19 @@ Deno.test("gradientCheck agrees on a graph that shares and reuses gradients", ()
   };
   gradientCheck(f, [ramp([N]), ramp([N], 0, 1)]);
 });
+
+Deno.test("an instance with its own backward does not take the fused path from its class", () => {
+  // A class of its own, so no other test has decided its fused path yet.
+  class Squared extends Square {}
+  const odd = new Squared();
+  odd.backward = (gy: Variable) => mul(gy, mul(odd.inputs[0], 2));
+  const x = new Variable(ramp());
+  odd.call(x).backward();
+  assert.deepEqual(values(x.grad), values(ramp()).map((v) => 2 * v));
+  // The next plain instance still gets the fused, in-place gradient: one
+  // array (x's gradient), where the recorded path would make two.
+  const z = new Variable(ramp());
+  const y = new Squared().call(z);
+  assert.equal(allocations(() => y.backward()), 1);
+  assert.deepEqual(values(z.grad), values(ramp()).map((v) => 2 * v));
+});

@@ -24,6 +24,26 @@ import { config } from "./config.ts";
 import { Variable } from "./variable.ts";
 
 const classNames = new WeakMap<object, string>();
+
+/** Whether `f` itself (not its class) was given one of the backward methods. */
+function hasOwnBackward(f: object): boolean {
+  return Object.hasOwn(f, "backward") || Object.hasOwn(f, "backwardData") ||
+    Object.hasOwn(f, "backwardList");
+}
+
+/**
+ * The object on `f`'s prototype chain, `f` itself included, that defines
+ * `method`, or `undefined` if none does.
+ */
+function definer(
+  f: object,
+  method: string,
+): { backward?: unknown } | undefined {
+  for (let o: object | null = f; o !== null; o = Object.getPrototypeOf(o)) {
+    if (Object.hasOwn(o, method)) return o;
+  }
+  return undefined;
+}
 const fusedBackward = new WeakMap<object, boolean>();
 const trustedBackward = new WeakMap<object, boolean>();
 
@@ -339,17 +359,16 @@ export abstract class Function {
   // backwardData stands in for backward only where the same class defines
   // both: a subclass that overrides backward (class MySquare extends Square)
   // gets its own backward, not its parent's fused one. Decided once per class.
+  // An instance given a backward or backwardData of its own is decided
+  // alone, so that it cannot settle the question for its whole class.
   #fusedBackwardApplies(): boolean {
     if (this.backwardData === undefined) return false;
+    const ownMethods = hasOwnBackward(this);
     const ctor = this.constructor;
-    let applies = fusedBackward.get(ctor);
+    let applies = ownMethods ? undefined : fusedBackward.get(ctor);
     if (applies === undefined) {
-      let owner = Object.getPrototypeOf(this);
-      while (!Object.hasOwn(owner, "backwardData")) {
-        owner = Object.getPrototypeOf(owner);
-      }
-      applies = owner.backward === this.backward;
-      fusedBackward.set(ctor, applies);
+      applies = definer(this, "backwardData")?.backward === this.backward;
+      if (!ownMethods) fusedBackward.set(ctor, applies);
     }
     return applies;
   }
@@ -363,25 +382,19 @@ export abstract class Function {
    * instance given its own, is not trusted.
    */
   [TRUSTED_BACKWARD](): boolean {
-    if (
-      Object.hasOwn(this, "backward") || Object.hasOwn(this, "backwardData") ||
-      Object.hasOwn(this, "backwardList")
-    ) {
-      return false;
-    }
+    if (hasOwnBackward(this)) return false;
     const ctor = this.constructor;
     let trusted = trustedBackward.get(ctor);
     if (trusted === undefined) {
-      const method = this.#fusedBackwardApplies()
-        ? "backwardData"
-        : this.backwardList !== undefined
-        ? "backwardList"
-        : "backward";
-      let owner = Object.getPrototypeOf(this);
-      while (owner !== null && !Object.hasOwn(owner, method)) {
-        owner = Object.getPrototypeOf(owner);
-      }
-      trusted = owner !== null && isTrustedPrototype(owner);
+      const owner = definer(
+        this,
+        this.#fusedBackwardApplies()
+          ? "backwardData"
+          : this.backwardList !== undefined
+          ? "backwardList"
+          : "backward",
+      );
+      trusted = owner !== undefined && isTrustedPrototype(owner);
       trustedBackward.set(ctor, trusted);
     }
     return trusted;
